@@ -1,0 +1,222 @@
+package dev.podscope.sandbox.store;
+
+import io.kubernetes.client.common.KubernetesObject;
+import io.kubernetes.client.openapi.JSON;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+
+/**
+ * The sandbox's etcd: every object of every resource type, one cluster-wide revision counter, and a bounded history
+ * of changes so that watches can resume from a resourceVersion (older ones get 410 Gone, as from a real server).
+ * <p>
+ * Objects handed to {@link #create} become the store's; objects returned are shared and must not be mutated —
+ * {@link #modify} hands the mutator a private copy.
+ */
+public final class ClusterStore {
+    private static final int WATCH_QUEUE_CAPACITY = 100_000;
+
+    private final Clock clock;
+    private final int historyLimit;
+    private final Random uidRandom;
+    private final Object lock = new Object();
+    private final Map<ResourceType<?>, TreeMap<String, StoredObject<?>>> objects = new HashMap<>();
+    private final ArrayDeque<StoreEvent> history = new ArrayDeque<>();
+    private final List<StoreWatch> watches = new CopyOnWriteArrayList<>();
+    private long revision = 1;
+    private long compactedRevision = 1;
+
+    public ClusterStore(Clock clock, int historyLimit, long seed) {
+        this.clock = clock;
+        this.historyLimit = historyLimit;
+        this.uidRandom = new Random(seed);
+        for (ResourceType<?> type : Resources.all()) {
+            objects.put(type, new TreeMap<>());
+        }
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public long revision() {
+        synchronized (lock) {
+            return revision;
+        }
+    }
+
+    public <T extends KubernetesObject> Optional<StoredObject<T>> get(ResourceType<T> type, String namespace, String name) {
+        synchronized (lock) {
+            return Optional.ofNullable(cast(table(type).get(key(namespace, name))));
+        }
+    }
+
+    /** All objects of a type, in one namespace or (namespace null) all, sorted by namespace then name. */
+    public <T extends KubernetesObject> Snapshot<T> list(ResourceType<T> type, String namespace) {
+        synchronized (lock) {
+            TreeMap<String, StoredObject<?>> table = table(type);
+            var range = namespace == null || !type.namespaced()
+                    ? table.values()
+                    : table.subMap(namespace + "/", namespace + "0").values();
+            List<StoredObject<T>> items = new ArrayList<>(range.size());
+            for (StoredObject<?> stored : range) {
+                items.add(cast(stored));
+            }
+            return new Snapshot<>(items, revision);
+        }
+    }
+
+    public <T extends KubernetesObject> StoredObject<T> create(ResourceType<T> type, T object) {
+        V1ObjectMeta meta = object.getMetadata();
+        synchronized (lock) {
+            String key = key(meta.getNamespace(), meta.getName());
+            if (table(type).containsKey(key)) {
+                throw StoreException.alreadyExists(type, meta.getName());
+            }
+            if (type.namespaced() && !table(Resources.NAMESPACES).containsKey(key(null, meta.getNamespace()))) {
+                throw StoreException.notFound(Resources.NAMESPACES, meta.getNamespace());
+            }
+            if (meta.getUid() == null) {
+                meta.setUid(new UUID(uidRandom.nextLong(), uidRandom.nextLong()).toString());
+            }
+            if (meta.getCreationTimestamp() == null) {
+                meta.setCreationTimestamp(now());
+            }
+            if (meta.getGeneration() == null) {
+                meta.setGeneration(1L);
+            }
+            return commit(StoreEvent.Type.ADDED, type, object);
+        }
+    }
+
+    /**
+     * Applies {@code change} to a private copy of the current object and stores the result; a change that returns
+     * null leaves the object as it is. The change runs under the store lock: keep it short and never call the store.
+     */
+    public <T extends KubernetesObject> StoredObject<T> modify(ResourceType<T> type, String namespace, String name,
+                                                                UnaryOperator<T> change) {
+        synchronized (lock) {
+            StoredObject<T> current = cast(table(type).get(key(namespace, name)));
+            if (current == null) {
+                throw StoreException.notFound(type, name);
+            }
+            T changed = change.apply(copy(type, current));
+            return changed == null ? current : commit(StoreEvent.Type.MODIFIED, type, changed);
+        }
+    }
+
+    /** Replaces an object (a PUT); when the new object names a resourceVersion it must be the current one. */
+    public <T extends KubernetesObject> StoredObject<T> replace(ResourceType<T> type, T object) {
+        V1ObjectMeta meta = object.getMetadata();
+        synchronized (lock) {
+            StoredObject<T> current = cast(table(type).get(key(meta.getNamespace(), meta.getName())));
+            if (current == null) {
+                throw StoreException.notFound(type, meta.getName());
+            }
+            String expected = meta.getResourceVersion();
+            if (expected != null && !expected.isEmpty() && !expected.equals(Long.toString(current.revision()))) {
+                throw new StoreException(409, "Conflict", "Operation cannot be fulfilled on " + type.groupResource()
+                        + " \"" + meta.getName() + "\": the object has been modified; please apply your changes"
+                        + " to the latest version and try again");
+            }
+            V1ObjectMeta old = current.object().getMetadata();
+            meta.setUid(old.getUid());
+            meta.setCreationTimestamp(old.getCreationTimestamp());
+            return commit(StoreEvent.Type.MODIFIED, type, object);
+        }
+    }
+
+    /** Removes an object at once (finalizers and grace periods are the caller's business). */
+    public <T extends KubernetesObject> StoredObject<T> delete(ResourceType<T> type, String namespace, String name) {
+        synchronized (lock) {
+            StoredObject<T> current = cast(table(type).get(key(namespace, name)));
+            if (current == null) {
+                throw StoreException.notFound(type, name);
+            }
+            return commit(StoreEvent.Type.DELETED, type, copy(type, current));
+        }
+    }
+
+    /**
+     * Watches changes after {@code fromRevision}: the retained history first, then live changes.
+     * Throws 410 Gone when that revision has been compacted away.
+     */
+    public StoreWatch watch(ResourceType<?> type, String namespace, long fromRevision) {
+        synchronized (lock) {
+            if (fromRevision < compactedRevision) {
+                throw StoreException.gone(fromRevision, compactedRevision);
+            }
+            String ns = type.namespaced() ? namespace : null;
+            StoreWatch[] holder = new StoreWatch[1];
+            StoreWatch watch = new StoreWatch(type, ns, WATCH_QUEUE_CAPACITY, () -> watches.remove(holder[0]));
+            holder[0] = watch;
+            for (StoreEvent event : history) {
+                if (event.revision() > fromRevision && watch.matches(event)) {
+                    watch.offer(event);
+                }
+            }
+            watches.add(watch);
+            return watch;
+        }
+    }
+
+    public OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
+    }
+
+    private <T extends KubernetesObject> StoredObject<T> commit(StoreEvent.Type kind, ResourceType<T> type, T object) {
+        long rev = ++revision;
+        object.getMetadata().setResourceVersion(Long.toString(rev));
+        byte[] json = JSON.serialize(object).getBytes(StandardCharsets.UTF_8);
+        StoredObject<T> stored = new StoredObject<>(object, json, rev);
+        String key = key(object.getMetadata().getNamespace(), object.getMetadata().getName());
+        if (kind == StoreEvent.Type.DELETED) {
+            table(type).remove(key);
+        } else {
+            table(type).put(key, stored);
+        }
+        StoreEvent event = new StoreEvent(kind, type, object, json, rev);
+        history.addLast(event);
+        while (history.size() > historyLimit) {
+            compactedRevision = history.removeFirst().revision();
+        }
+        for (StoreWatch watch : watches) {
+            if (watch.matches(event)) {
+                watch.offer(event);
+            }
+        }
+        return stored;
+    }
+
+    private static <T extends KubernetesObject> T copy(ResourceType<T> type, StoredObject<T> stored) {
+        return JSON.deserialize(new String(stored.json(), StandardCharsets.UTF_8), type.javaType());
+    }
+
+    private TreeMap<String, StoredObject<?>> table(ResourceType<?> type) {
+        return objects.get(type);
+    }
+
+    private static String key(String namespace, String name) {
+        return namespace == null ? "/" + name : namespace + "/" + name;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends KubernetesObject> StoredObject<T> cast(StoredObject<?> stored) {
+        return (StoredObject<T>) stored;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.podscope.kube;
+
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Paths of the kubeconfig fixtures under src/test/resources/kube. */
+final class Fixtures {
+    private Fixtures() {
+    }
+
+    static Path path(String relative) {
+        URL url = Fixtures.class.getResource("/kube/" + relative);
+        if (url == null) {
+            throw new IllegalArgumentException("no fixture " + relative);
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Path dir() {
+        return path("merge/first.yaml").getParent().getParent();
+    }
+
+    /** Loads the given fixture files as a KUBECONFIG list, with a home directory that holds no kubeconfig. */
+    static KubeconfigSet loadList(Path home, String... relatives) {
+        List<String> files = java.util.Arrays.stream(relatives).map(r -> path(r).toString()).toList();
+        return KubeconfigLoader.load(KubeconfigSource.resolve(null,
+                Map.of("KUBECONFIG", String.join(java.io.File.pathSeparator, files)), home));
+    }
+}

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -49,8 +52,13 @@ final class ExecPlugin {
     }
 
     ExecCredential run() throws IOException {
+        Path executable = lookPath();
+        if (executable == null) {
+            String hint = config.installHint() == null ? "" : "\n\n" + config.installHint();
+            throw new IOException("exec: executable " + config.command() + " not found" + hint);
+        }
         List<String> command = new ArrayList<>();
-        command.add(config.command());
+        command.add(executable.toString());
         command.addAll(config.args());
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
@@ -62,7 +70,7 @@ final class ExecPlugin {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new IOException(startFailure(e));
+            throw new IOException("exec: executable " + config.command() + " could not be started: " + e.getMessage());
         }
         process.getOutputStream().close();
         CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()),
@@ -141,13 +149,21 @@ final class ExecPlugin {
         }
     }
 
-    private String startFailure(IOException e) {
-        String message = String.valueOf(e.getMessage());
-        if (!message.contains("error=2,")) {
-            return "exec: executable " + config.command() + " could not be started: " + message;
+    /** Go's exec.LookPath: a command with a separator is used as is, a bare name is searched on the parent's PATH. */
+    private Path lookPath() {
+        String command = config.command();
+        if (command.indexOf(File.separatorChar) >= 0) {
+            Path path = Path.of(command);
+            return Files.isRegularFile(path) && Files.isExecutable(path) ? path : null;
         }
-        String hint = config.installHint() == null ? "" : "\n\n" + config.installHint();
-        return "exec: executable " + config.command() + " not found" + hint;
+        String path = parentEnv.getOrDefault("PATH", "");
+        for (String dir : path.split(File.pathSeparator)) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir).resolve(command);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /** The KUBERNETES_EXEC_INFO value, field for field what client-go's encoder writes (including the newline). */

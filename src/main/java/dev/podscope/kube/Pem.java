@@ -53,7 +53,8 @@ final class Pem {
             for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
                 switch (o) {
                     case PEMKeyPair pair -> {
-                        return converter.getKeyPair(pair).getPrivate();
+                        // the public half may be absent (SEC1 keys without it), so only the private key info is converted
+                        return converter.getPrivateKey(pair.getPrivateKeyInfo());
                     }
                     case PrivateKeyInfo info -> {
                         return converter.getPrivateKey(info);

@@ -3,11 +3,14 @@ package dev.podscope.kube;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
@@ -19,12 +22,14 @@ import okhttp3.OkHttpClient;
  * {@code tls-server-name} replaces the URL host for SNI and certificate checks.
  */
 final class ClientTls {
+    private final SSLContext context;
     private final TrackingSslSocketFactory socketFactory;
     private final X509TrustManager trustManager;
     private final HostnameVerifier hostnameVerifier;
 
-    private ClientTls(TrackingSslSocketFactory socketFactory, X509TrustManager trustManager,
+    private ClientTls(SSLContext context, TrackingSslSocketFactory socketFactory, X509TrustManager trustManager,
                       HostnameVerifier hostnameVerifier) {
+        this.context = context;
         this.socketFactory = socketFactory;
         this.trustManager = trustManager;
         this.hostnameVerifier = hostnameVerifier;
@@ -48,7 +53,7 @@ final class ClientTls {
         // with tls-server-name the JDK checks the certificate against that name during the handshake (see
         // TrackingSslSocketFactory), so OkHttp must not check it again against the URL host
         HostnameVerifier verifier = insecure || serverName != null ? (host, session) -> true : null;
-        return new ClientTls(factory, trust, verifier);
+        return new ClientTls(context, factory, trust, verifier);
     }
 
     void applyTo(OkHttpClient.Builder builder) {
@@ -58,8 +63,18 @@ final class ClientTls {
         }
     }
 
-    /** Closes every open connection, so the next request handshakes with the current client certificate. */
+    /**
+     * Closes every open connection and forgets TLS sessions, so the next request makes a full handshake with the
+     * current client certificate (a resumed session would keep the old identity; Go's client does not resume).
+     */
     void closeConnections() {
+        SSLSessionContext sessions = context.getClientSessionContext();
+        for (byte[] id : Collections.list(sessions.getIds())) {
+            SSLSession session = sessions.getSession(id);
+            if (session != null) {
+                session.invalidate();
+            }
+        }
         socketFactory.closeAll();
     }
 

@@ -128,7 +128,7 @@ final class TestPki {
     }
 
     static Issued client(Issued ca, String commonName, KeyPair keys) {
-        return build(new X500Name("CN=" + commonName + ",O=system:masters"), keys, issuerName(ca), ca.keys(),
+        return build(new X500Name("O=system:masters,CN=" + commonName), keys, issuerName(ca), ca.keys(),
                 builder -> builder.addExtension(Extension.extendedKeyUsage, false,
                         new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth)));
     }

@@ -12,10 +12,6 @@ import java.nio.file.Path;
 public record ClusterEntry(String name, String server, Path certificateAuthority, byte[] certificateAuthorityData,
                            boolean insecureSkipTlsVerify, String tlsServerName, String proxyUrl, Path sourceFile) {
 
-    public boolean hasCertificateAuthority() {
-        return certificateAuthority != null || certificateAuthorityData != null;
-    }
-
     @Override
     public String toString() {
         return "ClusterEntry[name=" + name + ", server=" + server + ", certificateAuthority=" + certificateAuthority

@@ -47,10 +47,6 @@ final class ExecPlugin {
         this.execInfo = execInfo(config.apiVersion(), config.provideClusterInfo() ? cluster : null);
     }
 
-    String command() {
-        return config.command();
-    }
-
     ExecCredential run() throws IOException {
         Path executable = lookPath();
         if (executable == null) {

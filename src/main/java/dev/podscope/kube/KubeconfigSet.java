@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 /** The merged result of loading kubeconfig files; immutable. */
 public final class KubeconfigSet {
     /** Go's sort.Strings order: by UTF-8 bytes, which is code point order. */
-    static final Comparator<String> GO_STRING_ORDER = (a, b) -> {
+    private static final Comparator<String> GO_STRING_ORDER = (a, b) -> {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

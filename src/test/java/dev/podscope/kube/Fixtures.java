@@ -1,8 +1,10 @@
 package dev.podscope.kube;
 
+import java.io.File;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -23,14 +25,10 @@ final class Fixtures {
         }
     }
 
-    static Path dir() {
-        return path("merge/first.yaml").getParent().getParent();
-    }
-
     /** Loads the given fixture files as a KUBECONFIG list, with a home directory that holds no kubeconfig. */
     static KubeconfigSet loadList(Path home, String... relatives) {
-        List<String> files = java.util.Arrays.stream(relatives).map(r -> path(r).toString()).toList();
+        List<String> files = Arrays.stream(relatives).map(r -> path(r).toString()).toList();
         return KubeconfigLoader.load(KubeconfigSource.resolve(null,
-                Map.of("KUBECONFIG", String.join(java.io.File.pathSeparator, files)), home));
+                Map.of("KUBECONFIG", String.join(File.pathSeparator, files)), home));
     }
 }

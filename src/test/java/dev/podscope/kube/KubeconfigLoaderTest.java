@@ -3,6 +3,7 @@ package dev.podscope.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +84,7 @@ class KubeconfigLoaderTest {
     @Test
     void missingFilesInTheListAreSkippedAndDuplicatesLoadOnce() {
         Path first = Fixtures.path("merge/first.yaml");
-        String list = String.join(java.io.File.pathSeparator, "", home.resolve("missing.yaml").toString(),
+        String list = String.join(File.pathSeparator, "", home.resolve("missing.yaml").toString(),
                 first.toString(), "", first.toString(), Fixtures.path("broken/good.yaml").toString());
 
         KubeconfigSet set = KubeconfigLoader.load(KubeconfigSource.resolve(null, Map.of("KUBECONFIG", list), home));
@@ -99,8 +100,8 @@ class KubeconfigLoaderTest {
         Path kube = Files.createDirectories(home.resolve(".kube"));
         Path broken = Files.copy(Fixtures.path("broken/broken.yaml"), kube.resolve("broken.yaml"));
         Path good = Fixtures.path("broken/good.yaml");
-        String list = broken + java.io.File.pathSeparator + good + java.io.File.pathSeparator
-                + Fixtures.path("broken/duplicate.yaml") + java.io.File.pathSeparator
+        String list = broken + File.pathSeparator + good + File.pathSeparator
+                + Fixtures.path("broken/duplicate.yaml") + File.pathSeparator
                 + Fixtures.path("broken/wrong-type.yaml");
 
         KubeconfigSet set = KubeconfigLoader.load(KubeconfigSource.resolve(null, Map.of("KUBECONFIG", list), home));
@@ -148,7 +149,7 @@ class KubeconfigLoaderTest {
 
     @Test
     void sourcePrecedenceIsExplicitThenKubeconfigThenHome() {
-        Map<String, String> env = Map.of("KUBECONFIG", "/a" + java.io.File.pathSeparator + "/b");
+        Map<String, String> env = Map.of("KUBECONFIG", "/a" + File.pathSeparator + "/b");
         assertThat(KubeconfigSource.resolve("/x", env, home).files()).containsExactly(Path.of("/x"));
         assertThat(KubeconfigSource.resolve("/x", env, home).explicit()).isTrue();
         assertThat(KubeconfigSource.resolve(null, env, home).files()).containsExactly(Path.of("/a"), Path.of("/b"));
@@ -161,7 +162,7 @@ class KubeconfigLoaderTest {
         Path empty = Files.writeString(home.resolve("empty.yaml"), "");
         Path comments = Files.writeString(home.resolve("comments.yaml"), "# nothing here\n");
         KubeconfigSet set = KubeconfigLoader.load(KubeconfigSource.resolve(null,
-                Map.of("KUBECONFIG", empty + java.io.File.pathSeparator + comments), home));
+                Map.of("KUBECONFIG", empty + File.pathSeparator + comments), home));
         assertThat(set.problems()).isEmpty();
         assertThat(set.files()).containsExactly(empty, comments);
         assertThat(set.contexts()).isEmpty();

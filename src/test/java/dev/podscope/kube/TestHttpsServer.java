@@ -76,10 +76,6 @@ final class TestHttpsServer implements AutoCloseable {
         return "https://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    int port() {
-        return server.getAddress().getPort();
-    }
-
     List<Seen> seen() {
         return List.copyOf(seen);
     }

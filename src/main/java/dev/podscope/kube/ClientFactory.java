@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 
@@ -27,10 +26,6 @@ public final class ClientFactory {
 
     /** @throws KubeconfigException when the context cannot be used; the message names context, file and field */
     public static ApiClient create(KubeconfigSet set, String contextName) {
-        return create(set, contextName, Clock.systemUTC(), System.getenv());
-    }
-
-    static ApiClient create(KubeconfigSet set, String contextName, Clock clock, Map<String, String> environ) {
         ResolvedContext resolved = ResolvedContext.of(set, contextName);
         ClusterEntry cluster = resolved.cluster();
         String clusterOwner = "cluster \"" + cluster.name() + "\" in " + set.display(cluster.sourceFile());
@@ -44,9 +39,12 @@ public final class ClientFactory {
 
         AtomicReference<ClientTls> tls = new AtomicReference<>();
         UserEntry user = resolved.user();
-        ClientAuth auth = user == null ? ClientAuth.none()
-                : ClientAuth.forUser(user, "user \"" + user.name() + "\" in " + set.display(user.sourceFile()), clock,
-                        environ, execClusterInfo(cluster, caPem), () -> tls.get().closeConnections());
+        ClientAuth auth = ClientAuth.none();
+        if (user != null) {
+            String owner = "user \"" + user.name() + "\" in " + set.display(user.sourceFile());
+            auth = ClientAuth.forUser(user, owner, Clock.systemUTC(), System.getenv(), execClusterInfo(cluster, caPem),
+                    () -> tls.get().closeConnections());
+        }
 
         String server = serverUrl(cluster, caPem != null || auth.hasStaticCertificate(), clusterOwner);
         OkHttpClient.Builder builder = new OkHttpClient.Builder()

@@ -1,5 +1,6 @@
 package dev.podscope.kube;
 
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -87,7 +88,7 @@ final class ClientTls {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             try {
                 store.load(null, null);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new GeneralSecurityException("cannot create an in-memory trust store", e);
             }
             for (int i = 0; i < caCertificates.size(); i++) {

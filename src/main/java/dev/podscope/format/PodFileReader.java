@@ -109,8 +109,17 @@ public final class PodFileReader {
         try {
             return ModelJson.decode(node.toString(), V1Pod.class);
         } catch (JsonParseException | IllegalArgumentException | DateTimeException e) {
-            throw new PodFileException(where + " is not a valid Pod: " + firstLine(String.valueOf(e.getMessage())));
+            throw new PodFileException(where + " is not a valid Pod: " + decodingProblem(e));
         }
+    }
+
+    /** Gson wraps the useful message; its line and column point into re-encoded JSON, not the file, so drop them. */
+    private static String decodingProblem(Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return firstLine(String.valueOf(cause.getMessage())).replaceFirst(" at line \\d+ column \\d+ path ", " at ");
     }
 
     private static String at(JsonLocation location) {

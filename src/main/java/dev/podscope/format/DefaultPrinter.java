@@ -28,7 +28,7 @@ public final class DefaultPrinter implements ResourcePrinter<KubernetesObject> {
     @Override
     public List<Object> cells(KubernetesObject object, Instant now) {
         V1ObjectMeta meta = object.getMetadata() == null ? new V1ObjectMeta() : object.getMetadata();
-        return List.of(PodSummary.nullToEmpty(meta.getName()), createdAt(meta.getCreationTimestamp()));
+        return List.of(Text.orEmpty(meta.getName()), createdAt(meta.getCreationTimestamp()));
     }
 
     private static String createdAt(OffsetDateTime timestamp) {

@@ -59,21 +59,21 @@ public final class EventPrinter implements ResourcePrinter<CoreV1Event> {
         V1ObjectReference involved = event.getInvolvedObject() == null ? new V1ObjectReference() : event.getInvolvedObject();
         return List.of(
                 lastSeen,
-                PodSummary.nullToEmpty(event.getType()),
-                PodSummary.nullToEmpty(event.getReason()),
+                Text.orEmpty(event.getType()),
+                Text.orEmpty(event.getReason()),
                 target(involved),
-                PodSummary.nullToEmpty(involved.getFieldPath()),
+                Text.orEmpty(involved.getFieldPath()),
                 source(event.getSource(), event.getReportingComponent(), event.getReportingInstance()),
-                trimSpace(PodSummary.nullToEmpty(event.getMessage())),
+                trimSpace(Text.orEmpty(event.getMessage())),
                 firstSeen,
                 count,
-                PodSummary.nullToEmpty(event.getMetadata() == null ? null : event.getMetadata().getName()));
+                Text.orEmpty(event.getMetadata() == null ? null : event.getMetadata().getName()));
     }
 
     /** {@code pod/web-1}; just the kind when the name is empty. */
     private static String target(V1ObjectReference involved) {
-        String kind = PodSummary.nullToEmpty(involved.getKind()).toLowerCase(Locale.ROOT);
-        return PodSummary.isEmpty(involved.getName()) ? kind : kind + "/" + involved.getName();
+        String kind = Text.orEmpty(involved.getKind()).toLowerCase(Locale.ROOT);
+        return Text.isEmpty(involved.getName()) ? kind : kind + "/" + involved.getName();
     }
 
     /** {@code component, host}; reporting controller and instance stand in for an empty source. */
@@ -84,7 +84,7 @@ public final class EventPrinter implements ResourcePrinter<CoreV1Event> {
     }
 
     private static String firstNonEmpty(String first, String second) {
-        return !PodSummary.isEmpty(first) ? first : PodSummary.nullToEmpty(second);
+        return !Text.isEmpty(first) ? first : Text.orEmpty(second);
     }
 
     /** Go's {@code strings.TrimSpace}: also trims NEL and no-break space, which {@link String#strip()} keeps. */

@@ -28,7 +28,7 @@ public final class GetTable {
         for (T item : items) {
             rows.add(printer.cells(item, now));
             if (namespaces != null) {
-                namespaces.add(item.getMetadata() == null ? "" : PodSummary.nullToEmpty(item.getMetadata().getNamespace()));
+                namespaces.add(item.getMetadata() == null ? "" : Text.orEmpty(item.getMetadata().getNamespace()));
             }
         }
         return new GetOutput(TextTable.render(printer.columns(), rows, namespaces, wide), "");

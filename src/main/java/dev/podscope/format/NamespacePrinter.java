@@ -22,7 +22,7 @@ public final class NamespacePrinter implements ResourcePrinter<V1Namespace> {
     public List<Object> cells(V1Namespace namespace, Instant now) {
         V1ObjectMeta meta = namespace.getMetadata() == null ? new V1ObjectMeta() : namespace.getMetadata();
         String phase = namespace.getStatus() == null ? null : namespace.getStatus().getPhase();
-        return List.of(PodSummary.nullToEmpty(meta.getName()), PodSummary.nullToEmpty(phase),
+        return List.of(Text.orEmpty(meta.getName()), Text.orEmpty(phase),
                 HumanDuration.since(meta.getCreationTimestamp(), now));
     }
 }

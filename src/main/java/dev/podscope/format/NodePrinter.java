@@ -51,11 +51,11 @@ public final class NodePrinter implements ResourcePrinter<V1Node> {
                 ? new V1NodeSystemInfo() : node.getStatus().getNodeInfo();
         List<V1NodeAddress> addresses = node.getStatus() == null ? null : node.getStatus().getAddresses();
         return List.of(
-                PodSummary.nullToEmpty(meta.getName()),
+                Text.orEmpty(meta.getName()),
                 status(node),
                 roles(meta.getLabels()),
                 HumanDuration.since(meta.getCreationTimestamp(), now),
-                PodSummary.nullToEmpty(info.getKubeletVersion()),
+                Text.orEmpty(info.getKubeletVersion()),
                 address(addresses, "InternalIP"),
                 address(addresses, "ExternalIP"),
                 orUnknown(info.getOsImage()),
@@ -86,26 +86,26 @@ public final class NodePrinter implements ResourcePrinter<V1Node> {
             labels.forEach((key, value) -> {
                 if (key.startsWith(ROLE_LABEL_PREFIX) && key.length() > ROLE_LABEL_PREFIX.length()) {
                     roles.add(key.substring(ROLE_LABEL_PREFIX.length()));
-                } else if (ROLE_LABEL.equals(key) && !PodSummary.isEmpty(value)) {
+                } else if (ROLE_LABEL.equals(key) && !Text.isEmpty(value)) {
                     roles.add(value);
                 }
             });
         }
-        return roles.isEmpty() ? PodRow.NONE : String.join(",", roles);
+        return roles.isEmpty() ? Text.NONE : String.join(",", roles);
     }
 
     private static String address(List<V1NodeAddress> addresses, String type) {
         if (addresses != null) {
             for (V1NodeAddress address : addresses) {
                 if (type.equals(address.getType())) {
-                    return PodSummary.nullToEmpty(address.getAddress());
+                    return Text.orEmpty(address.getAddress());
                 }
             }
         }
-        return PodRow.NONE;
+        return Text.NONE;
     }
 
     private static String orUnknown(String value) {
-        return PodSummary.isEmpty(value) ? HumanDuration.UNKNOWN : value;
+        return Text.isEmpty(value) ? HumanDuration.UNKNOWN : value;
     }
 }

@@ -29,11 +29,11 @@ public final class Owners {
         }
         V1OwnerReference owner = controllerOrFirst(meta.getOwnerReferences());
         if (owner == null) {
-            return isMirror(meta) && pod.getSpec() != null && !PodSummary.isEmpty(pod.getSpec().getNodeName())
+            return isMirror(meta) && pod.getSpec() != null && !Text.isEmpty(pod.getSpec().getNodeName())
                     ? "Node/" + pod.getSpec().getNodeName()
                     : NONE;
         }
-        String name = PodSummary.nullToEmpty(owner.getName());
+        String name = Text.orEmpty(owner.getName());
         if ("ReplicaSet".equals(owner.getKind())) {
             String deployment = deploymentOf(name, meta.getLabels());
             if (deployment != null) {
@@ -57,7 +57,7 @@ public final class Owners {
 
     private static String deploymentOf(String replicaSet, Map<String, String> labels) {
         String hash = labels == null ? null : labels.get("pod-template-hash");
-        if (PodSummary.isEmpty(hash)) {
+        if (Text.isEmpty(hash)) {
             return null;
         }
         int cut = replicaSet.length() - hash.length() - 1;

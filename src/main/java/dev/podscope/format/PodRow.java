@@ -17,8 +17,6 @@ public record PodRow(String namespace, String name, String ready, String status,
                      String ip, String node, String nominatedNode, String readinessGates, String owner,
                      PodCategory category, List<RowCondition> conditions, PodSummary summary) {
 
-    static final String NONE = "<none>";
-
     private static final List<RowCondition> SUCCEEDED_CONDITIONS = List.of(
             new RowCondition("Completed", "True", "Succeeded", "The pod has completed successfully."));
     private static final List<RowCondition> FAILED_CONDITIONS = List.of(
@@ -36,15 +34,15 @@ public record PodRow(String namespace, String name, String ready, String status,
             restarts = restarts + " (" + HumanDuration.since(summary.lastRestart(), now) + " ago)";
         }
         return new PodRow(
-                PodSummary.nullToEmpty(meta.getNamespace()),
-                PodSummary.nullToEmpty(meta.getName()),
+                Text.orEmpty(meta.getNamespace()),
+                Text.orEmpty(meta.getName()),
                 summary.readyContainers() + "/" + summary.totalContainers(),
                 summary.reason(),
                 restarts,
                 HumanDuration.since(meta.getCreationTimestamp(), now),
-                orNone(podIp(status)),
-                orNone(spec.getNodeName()),
-                orNone(status.getNominatedNodeName()),
+                Text.orNone(podIp(status)),
+                Text.orNone(spec.getNodeName()),
+                Text.orNone(status.getNominatedNodeName()),
                 readinessGates(spec.getReadinessGates(), status.getConditions()),
                 Owners.describe(pod),
                 PodCategory.classify(phase, summary.reason(), summary.readyContainers(), summary.totalContainers()),
@@ -74,7 +72,7 @@ public record PodRow(String namespace, String name, String ready, String status,
     /** {@code true/total}, counting a gate only if the first condition of its type is True. */
     private static String readinessGates(List<V1PodReadinessGate> gates, List<V1PodCondition> conditions) {
         if (gates == null || gates.isEmpty()) {
-            return NONE;
+            return Text.NONE;
         }
         int trueConditions = 0;
         for (V1PodReadinessGate gate : gates) {
@@ -93,7 +91,4 @@ public record PodRow(String namespace, String name, String ready, String status,
         return trueConditions + "/" + gates.size();
     }
 
-    private static String orNone(String value) {
-        return PodSummary.isEmpty(value) ? NONE : value;
-    }
 }

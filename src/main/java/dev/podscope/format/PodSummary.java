@@ -30,8 +30,8 @@ public record PodSummary(int readyContainers, int totalContainers, String reason
         Accumulator acc = new Accumulator(spec == null ? 0 : size(spec.getContainers()));
 
         String phase = status.getPhase();
-        acc.reason = nullToEmpty(phase);
-        if (!isEmpty(status.getReason())) {
+        acc.reason = Text.orEmpty(phase);
+        if (!Text.isEmpty(status.getReason())) {
             acc.reason = status.getReason();
         }
         List<V1PodCondition> conditions = status.getConditions();
@@ -115,10 +115,10 @@ public record PodSummary(int readyContainers, int totalContainers, String reason
                     continue;
                 }
                 if (terminated != null) {
-                    reason = isEmpty(terminated.getReason())
+                    reason = Text.isEmpty(terminated.getReason())
                             ? "Init:" + exitDescription(terminated)
                             : "Init:" + terminated.getReason();
-                } else if (waiting != null && !isEmpty(waiting.getReason())
+                } else if (waiting != null && !Text.isEmpty(waiting.getReason())
                         && !"PodInitializing".equals(waiting.getReason())) {
                     reason = "Init:" + waiting.getReason();
                 } else {
@@ -143,9 +143,9 @@ public record PodSummary(int readyContainers, int totalContainers, String reason
                 lastRestart = later(lastRestart, lastFinishedAt(cs));
                 V1ContainerStateWaiting waiting = waiting(cs.getState());
                 V1ContainerStateTerminated terminated = terminated(cs.getState());
-                if (waiting != null && !isEmpty(waiting.getReason())) {
+                if (waiting != null && !Text.isEmpty(waiting.getReason())) {
                     reason = waiting.getReason();
-                } else if (terminated != null && !isEmpty(terminated.getReason())) {
+                } else if (terminated != null && !Text.isEmpty(terminated.getReason())) {
                     reason = terminated.getReason();
                 } else if (terminated != null) {
                     reason = exitDescription(terminated);
@@ -221,13 +221,5 @@ public record PodSummary(int readyContainers, int totalContainers, String reason
 
     private static int size(List<?> list) {
         return list == null ? 0 : list.size();
-    }
-
-    static boolean isEmpty(String s) {
-        return s == null || s.isEmpty();
-    }
-
-    static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -75,7 +75,9 @@ public final class TextTable {
             return;
         }
         if (!(cell instanceof String value)) {
-            appendEscaped(text, String.valueOf(cell), String.valueOf(cell).length());
+            // Integers and booleans print as Go's fmt.Sprint prints them; kubectl does not cut these at line breaks.
+            String printed = String.valueOf(cell);
+            appendEscaped(text, printed, printed.length());
             return;
         }
         int lineBreak = indexOfLineBreak(value);

@@ -14,7 +14,7 @@ public record GetScope(String namespace, boolean allNamespaces) {
     }
 
     /** kubectl's message on stderr when nothing was found. */
-    String noResourcesMessage() {
+    public String noResourcesMessage() {
         return namespace == null ? "No resources found\n" : "No resources found in " + namespace + " namespace.\n";
     }
 }

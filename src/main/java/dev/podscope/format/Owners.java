@@ -40,7 +40,7 @@ public final class Owners {
                 return "Deployment/" + deployment;
             }
         }
-        return owner.getKind() + "/" + name;
+        return Text.orEmpty(owner.getKind()) + "/" + name;
     }
 
     private static V1OwnerReference controllerOrFirst(List<V1OwnerReference> owners) {

@@ -15,8 +15,12 @@ import io.kubernetes.client.openapi.models.V1PodStatus;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Pods built in test code, shaped like what an API server returns. */
 public final class TestPods {
@@ -57,13 +61,32 @@ public final class TestPods {
     }
 
     private static V1Pod base(String namespace, String name, Map<String, String> labels, long ageSeconds) {
-        return new V1Pod().apiVersion("v1").kind("Pod")
-                .metadata(new V1ObjectMeta().namespace(namespace).name(name).uid(namespace + "-" + name)
-                        .labels(labels).creationTimestamp(time(ageSeconds))
-                        .ownerReferences(List.of(new V1OwnerReference().kind("ReplicaSet").name(name + "-rs")
-                                .apiVersion("apps/v1").uid("rs").controller(true))))
-                .spec(new V1PodSpec().nodeName("node-1").containers(List.of(new V1Container().name("main").image("nginx"))))
+        V1ObjectMeta metadata = new V1ObjectMeta().namespace(namespace).name(name).uid(namespace + "-" + name)
+                .labels(new HashMap<>(labels)).creationTimestamp(time(ageSeconds));
+        owner(metadata, name);
+        return new V1Pod().apiVersion("v1").kind("Pod").metadata(metadata)
+                .spec(new V1PodSpec().nodeName("node-1").containers(new ArrayList<>(List.of(new V1Container().name("main").image("nginx")))))
                 .status(new V1PodStatus().podIPs(List.of(new V1PodIP().ip("10.0.0." + Math.abs(name.hashCode() % 250)))));
+    }
+
+    /** Owners the way controllers name pods: {@code web-7d9f-abcde} from a Deployment's ReplicaSet, {@code db-0}
+     * from a StatefulSet, {@code migrate-2q8w} from a Job. */
+    private static void owner(V1ObjectMeta metadata, String name) {
+        Matcher deployment = Pattern.compile("(.+)-([a-z0-9]{4,10})-([a-z0-9]{4,5})").matcher(name);
+        Matcher ordinal = Pattern.compile("(.+)-[0-9]+").matcher(name);
+        Matcher job = Pattern.compile("(.+)-([a-z0-9]{4})").matcher(name);
+        V1OwnerReference owner = new V1OwnerReference().apiVersion("apps/v1").uid("owner").controller(true);
+        if (deployment.matches()) {
+            metadata.putLabelsItem("pod-template-hash", deployment.group(2));
+            owner.kind("ReplicaSet").name(deployment.group(1) + "-" + deployment.group(2));
+        } else if (ordinal.matches()) {
+            owner.kind("StatefulSet").name(ordinal.group(1));
+        } else if (job.matches()) {
+            owner.apiVersion("batch/v1").kind("Job").name(job.group(1));
+        } else {
+            return;
+        }
+        metadata.setOwnerReferences(List.of(owner));
     }
 
     private static OffsetDateTime time(long secondsAgo) {

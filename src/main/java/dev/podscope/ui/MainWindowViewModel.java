@@ -35,6 +35,7 @@ public final class MainWindowViewModel implements AutoCloseable {
     private final SessionFactory sessions;
     private final TaskExecutor tasks;
     private final boolean sandbox;
+    private final Clock clock;
     private final PodTableViewModel table;
     private final PodDetailViewModel detail;
     private final NamespaceChoices namespaces;
@@ -54,6 +55,7 @@ public final class MainWindowViewModel implements AutoCloseable {
         this.sessions = sessions;
         this.tasks = tasks;
         this.sandbox = sandbox;
+        this.clock = clock;
         this.table = new PodTableViewModel(clock);
         this.detail = new PodDetailViewModel(tasks);
         this.namespaces = new NamespaceChoices(namespace);
@@ -121,7 +123,7 @@ public final class MainWindowViewModel implements AutoCloseable {
         }
         session = opened;
         server.set(opened.server());
-        buffer = new PodEventBuffer(tasks.ui(), table::apply);
+        buffer = new PodEventBuffer(tasks.ui(), clock, table::apply);
         opened.watchPods(buffer);
         tasks.whenDone(opened.namespaces(), (NamespaceListing listing) -> {
             if (current == generation) {
@@ -226,6 +228,19 @@ public final class MainWindowViewModel implements AutoCloseable {
     public ObservableValue<String> connectionText() {
         return Bindings.createStringBinding(() -> describe(table.connectionProperty().get(),
                 table.connectionMessageProperty().get()), table.connectionProperty(), table.connectionMessageProperty());
+    }
+
+    /** While the pods shown are not current: why, in full (the status bar may have to shorten it); else null. */
+    public ObservableValue<String> connectionNotice() {
+        return Bindings.createStringBinding(() -> {
+            String message = table.connectionMessageProperty().get();
+            String why = message == null || message.isBlank() ? "" : ": " + message;
+            return switch (table.connectionProperty().get()) {
+                case RECONNECTING -> "Showing pods as last seen, reconnecting" + why;
+                case FAILED -> contextProblem.get() == null ? "Pods are no longer updated" + why : null;
+                default -> null;
+            };
+        }, table.connectionProperty(), table.connectionMessageProperty(), contextProblem);
     }
 
     /** "Running 31 · Pending 3 · Failed 1" for the namespace shown. */

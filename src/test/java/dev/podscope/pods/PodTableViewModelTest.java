@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +42,7 @@ class PodTableViewModelTest {
     void addedAndDeletedPodsAppearAndDisappear() {
         model.apply(reset(pod("shop", "a"), pod("shop", "c")));
         model.apply(new PodBatch(null, Set.of(new PodKey("shop", "a")),
-                Map.of(new PodKey("shop", "b"), pod("shop", "b")), null, null));
+                Map.of(new PodKey("shop", "b"), printed(pod("shop", "b"))), null, null));
 
         assertThat(names()).containsExactly("shop/b", "shop/c");
     }
@@ -102,6 +103,18 @@ class PodTableViewModelTest {
         model.showNamespace(null);
         assertThat(model.countsProperty().get().phaseSummary()).isEqualTo("Running 2 · Pending 1");
         assertThat(model.countsProperty().get().byNamespace()).isEqualTo(Map.of("shop", 2, "db", 1));
+    }
+
+    @Test
+    void countsFollowPhaseChangesAndDeletions() {
+        model.apply(reset(pod("shop", "a"), TestPods.pending("shop", "b", 5), TestPods.pending("db", "c", 5)));
+
+        model.apply(upsert(pod("shop", "b")));
+        assertThat(model.countsProperty().get().phaseSummary()).isEqualTo("Running 2 · Pending 1");
+
+        model.apply(new PodBatch(null, Set.of(new PodKey("db", "c")), Map.of(), null, null));
+        assertThat(model.countsProperty().get().phaseSummary()).isEqualTo("Running 2");
+        assertThat(model.countsProperty().get().byNamespace()).isEqualTo(Map.of("shop", 2));
     }
 
     @Test
@@ -179,10 +192,14 @@ class PodTableViewModelTest {
     }
 
     private static PodBatch reset(V1Pod... pods) {
-        return new PodBatch(List.of(pods), Set.of(), Map.of(), null, null);
+        return new PodBatch(Stream.of(pods).map(PodTableViewModelTest::printed).toList(), Set.of(), Map.of(), null, null);
     }
 
     private static PodBatch upsert(V1Pod pod) {
-        return new PodBatch(null, Set.of(), Map.of(PodKey.of(pod), pod), null, null);
+        return new PodBatch(null, Set.of(), Map.of(PodKey.of(pod), printed(pod)), null, null);
+    }
+
+    private static PrintedPod printed(V1Pod pod) {
+        return PrintedPod.of(pod, TestPods.NOW);
     }
 }

@@ -13,6 +13,7 @@ import org.eclipse.jetty.util.Fields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -53,6 +54,9 @@ public final class ApiHandler extends Handler.Abstract {
             }
         } catch (ApiError e) {
             fail(response, callback, e);
+        } catch (IOException e) {
+            LOG.debug("Sandbox API connection for {} {} ended: {}", request.getMethod(), path, e.toString());
+            callback.failed(e);
         } catch (Exception e) {
             LOG.warn("Sandbox API request {} {} failed: {}", request.getMethod(), path, e.toString());
             fail(response, callback, new ApiError(500, "InternalError", "Internal error occurred: " + e.getMessage(),

@@ -9,6 +9,7 @@ import io.kubernetes.client.openapi.models.V1ContainerStateRunning;
 import io.kubernetes.client.openapi.models.V1ContainerStatus;
 import io.kubernetes.client.openapi.models.V1EventSource;
 import io.kubernetes.client.openapi.models.V1Namespace;
+import io.kubernetes.client.openapi.models.V1NamespaceStatus;
 import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1NodeCondition;
 import io.kubernetes.client.openapi.models.V1NodeStatus;
@@ -35,7 +36,8 @@ public final class SandboxFixtures {
         ClusterStore store = new ClusterStore(Clock.systemUTC(), historyLimit, 42);
         for (String name : List.of("default", "kube-system", "shop")) {
             store.create(Resources.NAMESPACES, new V1Namespace().metadata(new V1ObjectMeta().name(name)
-                    .labels(Map.of("kubernetes.io/metadata.name", name))));
+                    .labels(Map.of("kubernetes.io/metadata.name", name)))
+                    .status(new V1NamespaceStatus().phase("Active")));
         }
         for (String name : List.of("node-1", "node-2")) {
             store.create(Resources.NODES, new V1Node().metadata(new V1ObjectMeta().name(name)

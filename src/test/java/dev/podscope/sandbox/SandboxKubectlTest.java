@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -51,17 +52,18 @@ class SandboxKubectlTest {
         Kubectl.Result result = kubectl.run("get", "pods", "-n", "shop");
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.lines()).hasSize(3);
-        assertThat(result.lines().get(0)).startsWith("NAME");
-        assertThat(result.lines().get(1)).startsWith("web-0 ");
-        assertThat(result.lines().get(2)).startsWith("web-1 ");
+        assertThat(cells(result.lines().get(0))).containsExactly("NAME", "READY", "STATUS", "RESTARTS", "AGE");
+        assertThat(cells(result.lines().get(1))).startsWith("web-0", "1/1", "Running", "0");
+        assertThat(cells(result.lines().get(2))).startsWith("web-1", "1/1", "Running", "0");
     }
 
     @Test
     void getsPodsOfAllNamespaces() throws Exception {
         Kubectl.Result result = kubectl.run("get", "pods", "-A");
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.lines().get(0)).startsWith("NAMESPACE   NAME");
-        assertThat(result.lines().subList(1, 4)).extracting(line -> line.split("\\s+")[0] + "/" + line.split("\\s+")[1])
+        assertThat(cells(result.lines().get(0))).containsExactly("NAMESPACE", "NAME", "READY", "STATUS", "RESTARTS",
+                "AGE");
+        assertThat(result.lines().subList(1, 4)).extracting(line -> cells(line).get(0) + "/" + cells(line).get(1))
                 .containsExactly("default/tools", "shop/web-0", "shop/web-1");
     }
 
@@ -70,7 +72,11 @@ class SandboxKubectlTest {
         Kubectl.Result result = kubectl.run("get", "pods", "-o", "wide");
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.lines()).hasSize(3);
-        assertThat(result.lines().get(1)).startsWith("web-0 ");
+        assertThat(result.lines().get(0)).matches("NAME +READY +STATUS +RESTARTS +AGE +IP +NODE +NOMINATED NODE "
+                + "+READINESS GATES");
+        String ip = store.get(Resources.PODS, "shop", "web-0").orElseThrow().object().getStatus().getPodIP();
+        assertThat(cells(result.lines().get(1))).startsWith("web-0", "1/1", "Running", "0")
+                .endsWith(ip, "node-1", "<none>", "<none>");
     }
 
     @Test
@@ -102,12 +108,19 @@ class SandboxKubectlTest {
     void getsNamespacesNodesAndEvents() throws Exception {
         Kubectl.Result namespaces = kubectl.run("get", "namespaces");
         assertThat(namespaces.exitCode()).as(namespaces.err()).isZero();
-        assertThat(namespaces.lines()).extracting(line -> line.split("\\s+")[0])
-                .containsExactly("NAME", "default", "kube-system", "shop");
+        assertThat(namespaces.lines()).extracting(line -> cells(line).subList(0, 2)).containsExactly(
+                List.of("NAME", "STATUS"), List.of("default", "Active"), List.of("kube-system", "Active"),
+                List.of("shop", "Active"));
 
         Kubectl.Result nodes = kubectl.run("get", "nodes");
         assertThat(nodes.exitCode()).as(nodes.err()).isZero();
-        assertThat(nodes.lines()).extracting(line -> line.split("\\s+")[0]).containsExactly("NAME", "node-1", "node-2");
+        assertThat(nodes.lines()).extracting(line -> cells(line).subList(0, 2)).containsExactly(
+                List.of("NAME", "STATUS"), List.of("node-1", "Ready"), List.of("node-2", "Ready"));
+
+        Kubectl.Result table = kubectl.run("get", "events");
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.lines().get(0)).matches("LAST SEEN +TYPE +REASON +OBJECT +MESSAGE");
+        assertThat(table.lines().get(1)).matches(".* +Normal +Started +pod/web-0 +Started container app");
 
         Kubectl.Result events = kubectl.run("get", "events", "-o", "json");
         assertThat(events.exitCode()).as(events.err()).isZero();
@@ -126,9 +139,12 @@ class SandboxKubectlTest {
             BlockingQueue<String> lines = Kubectl.lines(watch);
             Await.line(lines, line -> line.startsWith("web-1 "));
             store.create(Resources.PODS, SandboxFixtures.runningPod("shop", "web-2", "node-2", Map.of()));
-            assertThat(Await.line(lines, line -> !line.isBlank())).startsWith("web-2 ");
-            store.delete(Resources.PODS, "shop", "web-0");
-            assertThat(Await.line(lines, line -> !line.isBlank())).startsWith("web-0 ");
+            assertThat(cells(Await.line(lines, line -> !line.isBlank()))).startsWith("web-2", "1/1", "Running");
+            store.modify(Resources.PODS, "shop", "web-0", pod -> {
+                pod.getMetadata().setDeletionTimestamp(store.now().plusSeconds(30));
+                return pod;
+            });
+            assertThat(cells(Await.line(lines, line -> !line.isBlank()))).startsWith("web-0", "1/1", "Terminating");
         } finally {
             watch.destroy();
             watch.waitFor(10, TimeUnit.SECONDS);
@@ -173,6 +189,7 @@ class SandboxKubectlTest {
         V1Pod terminating = store.get(Resources.PODS, "shop", "web-0").orElseThrow().object();
         assertThat(terminating.getMetadata().getDeletionTimestamp()).isNotNull();
         assertThat(terminating.getMetadata().getDeletionGracePeriodSeconds()).isEqualTo(30L);
+        assertThat(cells(kubectl.run("get", "pod", "web-0").lines().get(1))).startsWith("web-0", "1/1", "Terminating");
     }
 
     @Test
@@ -195,6 +212,10 @@ class SandboxKubectlTest {
         Kubectl.Result result = kubectl.run("get", "pod", "missing");
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err().strip()).isEqualTo("Error from server (NotFound): pods \"missing\" not found");
+    }
+
+    private static List<String> cells(String line) {
+        return List.of(line.trim().split(" {2,}"));
     }
 
     @Test

@@ -1,39 +1,32 @@
 package dev.podscope.sandbox.api;
 
+import dev.podscope.format.DefaultPrinter;
+import dev.podscope.format.EventPrinter;
+import dev.podscope.format.NamespacePrinter;
+import dev.podscope.format.NodePrinter;
+import dev.podscope.format.PodPrinter;
+import dev.podscope.format.ResourcePrinter;
 import dev.podscope.sandbox.store.ResourceType;
+import dev.podscope.sandbox.store.Resources;
 import io.kubernetes.client.common.KubernetesObject;
 
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
+import java.util.Map;
 
-/** The printer for each resource type's Table. */
+/** The format package's printer for each resource type's Table; the API server's default for the rest. */
 final class RowPrinters {
-    /** The API server's default table convertor, used for types without a dedicated printer. */
-    private static final RowPrinter<KubernetesObject> NAME_AND_CREATION = new RowPrinter<>() {
-        private final List<Column> columns = List.of(
-                new Column("Name", "string", "name", "Name must be unique within a namespace.", 0),
-                new Column("Created At", "date", "", "CreationTimestamp is a timestamp representing the server time "
-                        + "when this object was created.", 0));
-
-        @Override
-        public List<Column> columns() {
-            return columns;
-        }
-
-        @Override
-        public List<Object> cells(KubernetesObject object, Instant now) {
-            var created = object.getMetadata().getCreationTimestamp();
-            return List.of(object.getMetadata().getName(), created == null ? ""
-                    : DateTimeFormatter.ISO_INSTANT.format(created.toInstant().truncatedTo(ChronoUnit.SECONDS)));
-        }
-    };
+    private static final Map<ResourceType<?>, ResourcePrinter<?>> PRINTERS = Map.of(
+            Resources.PODS, new PodPrinter(),
+            Resources.NAMESPACES, new NamespacePrinter(),
+            Resources.NODES, new NodePrinter(),
+            Resources.EVENTS, new EventPrinter());
+    private static final ResourcePrinter<KubernetesObject> DEFAULT = new DefaultPrinter();
 
     private RowPrinters() {
     }
 
-    static RowPrinter<KubernetesObject> forType(ResourceType<?> type) {
-        return NAME_AND_CREATION;
+    /** The printer for {@code type}; its objects are always of the type's Java class, so the cast holds. */
+    @SuppressWarnings("unchecked")
+    static ResourcePrinter<KubernetesObject> forType(ResourceType<?> type) {
+        return (ResourcePrinter<KubernetesObject>) PRINTERS.getOrDefault(type, DEFAULT);
     }
 }

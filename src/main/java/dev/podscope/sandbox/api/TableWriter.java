@@ -1,6 +1,9 @@
 package dev.podscope.sandbox.api;
 
 import com.google.gson.JsonArray;
+import dev.podscope.format.ColumnDefinition;
+import dev.podscope.format.ResourcePrinter;
+import dev.podscope.format.RowCondition;
 import com.google.gson.JsonObject;
 import dev.podscope.sandbox.store.ResourceType;
 import dev.podscope.sandbox.store.StoredObject;
@@ -21,7 +24,7 @@ final class TableWriter {
     private static final Set<String> INCLUDE_OBJECT = Set.of("None", "Metadata", "Object");
 
     private final TableFormat format;
-    private final RowPrinter<KubernetesObject> printer;
+    private final ResourcePrinter<KubernetesObject> printer;
     private final Instant now;
 
     TableWriter(ResourceType<?> type, TableFormat format, Instant now) {
@@ -73,7 +76,7 @@ final class TableWriter {
 
     private String columns() {
         JsonArray columns = new JsonArray();
-        for (RowPrinter.Column column : printer.columns()) {
+        for (ColumnDefinition column : printer.columns()) {
             JsonObject definition = new JsonObject();
             definition.addProperty("name", column.name());
             definition.addProperty("type", column.type());
@@ -87,7 +90,12 @@ final class TableWriter {
 
     private void writeRow(OutputStream out, KubernetesObject object, byte[] json) throws IOException {
         out.write("{\"cells\":".getBytes(StandardCharsets.UTF_8));
-        out.write(WireJson.gson().toJson(printer.cells(object, now)).getBytes(StandardCharsets.UTF_8));
+        out.write(WireJson.bytes(printer.cells(object, now)));
+        List<RowCondition> conditions = printer.conditions(object);
+        if (!conditions.isEmpty()) {
+            out.write(",\"conditions\":".getBytes(StandardCharsets.UTF_8));
+            out.write(WireJson.bytes(conditions));
+        }
         switch (format.includeObject()) {
             case "Object" -> {
                 out.write(",\"object\":".getBytes(StandardCharsets.UTF_8));

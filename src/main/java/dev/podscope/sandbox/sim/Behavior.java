@@ -57,10 +57,6 @@ public enum Behavior {
         return RUNS;
     }
 
-    boolean exits() {
-        return exitReason != null;
-    }
-
     int exitCode() {
         return exitCode;
     }

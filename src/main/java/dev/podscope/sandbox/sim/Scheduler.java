@@ -29,7 +29,7 @@ final class Scheduler {
         this.ctx = ctx;
     }
 
-    static boolean isMine(V1Pod pod) {
+    private static boolean isMine(V1Pod pod) {
         String name = pod.getSpec().getSchedulerName();
         return name == null || NAME.equals(name);
     }

@@ -7,6 +7,7 @@ import io.kubernetes.client.openapi.models.V1Pod;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The state of pods that started long before the simulator did: the same status steps a scheduler and kubelet
@@ -51,6 +52,8 @@ final class SteadyState {
         for (V1Container c : pod.getSpec().getContainers()) {
             PodStatuses.running(PodStatuses.findStatus(pod, c.getName()), naming.containerId(), t);
         }
+        Stream.concat(PodStatuses.initContainers(pod).stream(), pod.getSpec().getContainers().stream())
+                .forEach(c -> nodes.rememberImage(node, c.getImage()));
         pod.getStatus().setPhase(PodStatuses.RUNNING);
         PodConditions.refresh(pod, t);
         return t;

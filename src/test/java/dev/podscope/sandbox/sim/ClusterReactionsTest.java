@@ -36,7 +36,16 @@ class ClusterReactionsTest {
     void podCreatedThroughTheApiIsScheduledAndRuns() {
         PodRef ref = createLikeTheApiServer("hello", List.of());
 
-        V1Pod pod = cluster.awaitPod(ref, "hello to become ready", p -> p != null && PodConditions.isTrue(p, "Ready"));
+        List<String> stages = new ArrayList<>();
+        for (V1Pod version : cluster.historyOf(ref, p -> PodConditions.isTrue(p, "Ready"))) {
+            String stage = stage(version);
+            if (stages.isEmpty() || !stages.getLast().equals(stage)) {
+                stages.add(stage);
+            }
+        }
+        assertThat(stages).containsExactly("unscheduled", "scheduled", "ContainerCreating", "started", "ready");
+
+        V1Pod pod = cluster.pod(ref);
         assertThat(pod.getSpec().getNodeName()).startsWith("sandbox-worker-");
         assertThat(pod.getStatus().getPhase()).isEqualTo("Running");
         assertThat(pod.getStatus().getPodIP()).startsWith("10.244.");
@@ -143,6 +152,21 @@ class ClusterReactionsTest {
         assertThat(terminated.getReason()).isEqualTo("OOMKilled");
         assertThat(terminated.getFinishedAt()).isAfterOrEqualTo(terminated.getStartedAt());
         assertThat(PodConditions.find(failed.getStatus(), "Ready").getReason()).isEqualTo("PodFailed");
+    }
+
+    private static String stage(V1Pod pod) {
+        if (pod.getSpec().getNodeName() == null) {
+            return "unscheduled";
+        }
+        var statuses = pod.getStatus().getContainerStatuses();
+        if (statuses == null || statuses.isEmpty()) {
+            return "scheduled";
+        }
+        var state = statuses.getFirst().getState();
+        if (state.getWaiting() != null) {
+            return state.getWaiting().getReason();
+        }
+        return PodConditions.isTrue(pod, "Ready") ? "ready" : "started";
     }
 
     private static List<String> webPodNames() {

@@ -1,0 +1,31 @@
+package dev.podscope.cli;
+
+import dev.podscope.kube.ClientFactory;
+import dev.podscope.kube.KubeContext;
+import dev.podscope.kube.KubeconfigException;
+import dev.podscope.kube.KubeconfigLoader;
+import dev.podscope.kube.KubeconfigSet;
+import dev.podscope.kube.KubeconfigSource;
+import io.kubernetes.client.openapi.ApiClient;
+
+/** The kubeconfig context a CLI command talks to: its name, default namespace and client. */
+record ClusterConnection(String context, String namespace, ApiClient client) {
+
+    static ClusterConnection open(String kubeconfig, String contextOrNull) {
+        KubeconfigSet set = KubeconfigLoader.load(KubeconfigSource.fromSystem(kubeconfig));
+        String name = contextOrNull != null ? contextOrNull : set.currentContext().orElseThrow(() ->
+                new KubeconfigException(set.files().isEmpty()
+                        ? "no kubeconfig found (looked at $KUBECONFIG and ~/.kube/config); pass --kubeconfig FILE,"
+                            + " or start `podscope sandbox` and use the kubeconfig it writes"
+                        : "no current-context is set in " + set.files().stream().map(set::display).toList()
+                            + "; pass --context NAME (see `podscope contexts`)"));
+        ApiClient client = ClientFactory.create(set, name);
+        KubeContext context = set.context(name).orElseThrow();
+        String namespace = context.namespace() == null || context.namespace().isEmpty() ? "default" : context.namespace();
+        return new ClusterConnection(name, namespace, client);
+    }
+
+    String server() {
+        return client.getBasePath();
+    }
+}

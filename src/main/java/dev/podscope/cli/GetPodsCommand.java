@@ -1,0 +1,145 @@
+package dev.podscope.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.podscope.format.GetOutput;
+import dev.podscope.format.GetScope;
+import dev.podscope.format.GetTable;
+import dev.podscope.format.KubectlObjectPrinter;
+import dev.podscope.format.PodFileReader;
+import io.kubernetes.client.openapi.JSON;
+import io.kubernetes.client.openapi.models.V1Pod;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "get", description = "Show pods as `kubectl get pods` does, from a cluster or from a file.")
+final class GetPodsCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "pods", description = "The resource: pods (also pod, po).")
+    String resource;
+
+    @Parameters(index = "1..*", paramLabel = "NAME", description = "Pod names (default: all).")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Namespace (default: the context's).")
+    String namespace;
+
+    @Option(names = {"-A", "--all-namespaces"}, description = "Pods of all namespaces.")
+    boolean allNamespaces;
+
+    @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR", description = "Label selector, e.g. app=web,tier!=db.")
+    String selector;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "wide, json or yaml.")
+    String output;
+
+    @Option(names = {"-f", "--filename"}, paramLabel = "FILE", description = "Render pods from a JSON/YAML file (Pod, PodList or List) without a cluster.")
+    Path file;
+
+    @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context (default: current-context).")
+    String context;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig file (default: $KUBECONFIG, else ~/.kube/config).")
+    String kubeconfig;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!List.of("pods", "pod", "po").contains(resource)) {
+            throw new CliErrors.UserError("podscope get supports pods only, not \"" + resource + "\"");
+        }
+        if (output != null && !List.of("wide", "json", "yaml").contains(output)) {
+            throw new CliErrors.UserError("unknown output format \"" + output + "\": use wide, json or yaml");
+        }
+        return file != null ? fromFile() : fromCluster();
+    }
+
+    private int fromFile() throws Exception {
+        List<V1Pod> pods = PodFileReader.read(file);
+        if (isObjectOutput()) {
+            List<JsonNode> items = pods.stream().map(p -> KubectlObjectPrinter.parse(JSON.serialize(p))).toList();
+            print(items.size() == 1 ? items.getFirst() : KubectlObjectPrinter.asList(items));
+            return 0;
+        }
+        GetScope scope = allNamespaces ? GetScope.ALL_NAMESPACES : GetScope.inNamespace(namespaceOf(pods));
+        write(GetTable.pods(pods, Instant.now(), scope, "wide".equals(output)));
+        return 0;
+    }
+
+    private int fromCluster() {
+        ClusterConnection connection = ClusterConnection.open(kubeconfig, context);
+        String ns = namespace != null ? namespace : connection.namespace();
+        String base = allNamespaces ? "/api/v1/pods" : "/api/v1/namespaces/" + ns + "/pods";
+        ServerRequests server = new ServerRequests(connection);
+        Map<String, String> query = new LinkedHashMap<>();
+        if (selector != null) {
+            query.put("labelSelector", selector);
+        }
+        if (isObjectOutput()) {
+            print(objects(server, base, query));
+            return 0;
+        }
+        GetScope scope = allNamespaces ? GetScope.ALL_NAMESPACES : GetScope.inNamespace(ns);
+        List<JsonNode> tables = new ArrayList<>();
+        if (names.isEmpty()) {
+            tables.addAll(server.pages(base, query, ServerRequests.TABLE));
+        } else {
+            for (String name : names) {
+                tables.add(server.get(base + "/" + name, Map.of(), ServerRequests.TABLE));
+            }
+        }
+        write(ServerTable.render(tables, scope, "wide".equals(output)));
+        return 0;
+    }
+
+    private JsonNode objects(ServerRequests server, String base, Map<String, String> query) {
+        if (names.size() == 1) {
+            return server.get(base + "/" + names.getFirst(), Map.of(), ServerRequests.JSON);
+        }
+        List<JsonNode> items = new ArrayList<>();
+        if (names.isEmpty()) {
+            for (JsonNode page : server.pages(base, query, ServerRequests.JSON)) {
+                page.path("items").forEach(item -> items.add(withKind(item)));
+            }
+        } else {
+            names.forEach(name -> items.add(server.get(base + "/" + name, Map.of(), ServerRequests.JSON)));
+        }
+        return KubectlObjectPrinter.asList(items);
+    }
+
+    /** Items of a list carry no kind; kubectl prints each with apiVersion and kind filled in. */
+    private static JsonNode withKind(JsonNode item) {
+        var object = (com.fasterxml.jackson.databind.node.ObjectNode) item;
+        object.put("apiVersion", "v1");
+        object.put("kind", "Pod");
+        return object;
+    }
+
+    private boolean isObjectOutput() {
+        return "json".equals(output) || "yaml".equals(output);
+    }
+
+    private void print(JsonNode node) {
+        System.out.print("json".equals(output) ? KubectlObjectPrinter.json(node) : KubectlObjectPrinter.yaml(node));
+    }
+
+    private String namespaceOf(List<V1Pod> pods) {
+        if (namespace != null) {
+            return namespace;
+        }
+        return pods.isEmpty() || pods.getFirst().getMetadata().getNamespace() == null
+                ? "default" : pods.getFirst().getMetadata().getNamespace();
+    }
+
+    private static void write(GetOutput out) {
+        System.out.print(out.stdout());
+        System.out.flush();
+        System.err.print(out.stderr());
+    }
+}

@@ -1,0 +1,87 @@
+package dev.podscope.session;
+
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.JSON;
+import io.kubernetes.client.openapi.models.V1Status;
+
+import javax.net.ssl.SSLException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+
+/** Turns what a cluster call threw into one line a user can act on, and says whether retrying can help. */
+public final class ClusterErrors {
+    private ClusterErrors() {
+    }
+
+    public static String describe(Throwable error, String context, String server) {
+        ApiException api = find(error, ApiException.class);
+        if (api != null && api.getCode() != 0) {
+            return switch (api.getCode()) {
+                case 401 -> "Unauthorized (401): " + server + " rejected the credentials of context \"" + context
+                        + "\"; refresh them (e.g. log in again) and retry";
+                case 403 -> "Forbidden (403) on " + server + " for context \"" + context + "\": "
+                        + statusMessage(api);
+                default -> "The API server " + server + " answered " + api.getCode() + ": " + statusMessage(api);
+            };
+        }
+        SSLException tls = find(error, SSLException.class);
+        if (tls != null) {
+            return "TLS verification failed for " + server + " (context \"" + context + "\"): " + tls.getMessage()
+                    + "; check certificate-authority in the kubeconfig";
+        }
+        if (find(error, UnknownHostException.class) != null) {
+            return "Cannot resolve the host of " + server + " (context \"" + context + "\")";
+        }
+        if (find(error, ConnectException.class) != null) {
+            return "Cannot connect to " + server + " (context \"" + context + "\"): connection refused";
+        }
+        if (find(error, SocketTimeoutException.class) != null) {
+            return "Timed out talking to " + server + " (context \"" + context + "\")";
+        }
+        Throwable root = error;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return "Lost the connection to " + server + " (context \"" + context + "\"): "
+                + (root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName());
+    }
+
+    /** True for errors that retrying will not fix: bad credentials, missing rights, untrusted certificates. */
+    public static boolean isPermanent(Throwable error) {
+        ApiException api = find(error, ApiException.class);
+        if (api != null && (api.getCode() == 401 || api.getCode() == 403)) {
+            return true;
+        }
+        return find(error, SSLException.class) != null;
+    }
+
+    public static int httpCode(Throwable error) {
+        ApiException api = find(error, ApiException.class);
+        return api == null ? 0 : api.getCode();
+    }
+
+    private static String statusMessage(ApiException api) {
+        String body = api.getResponseBody();
+        if (body != null && body.startsWith("{")) {
+            try {
+                V1Status status = JSON.deserialize(body, V1Status.class);
+                if (status.getMessage() != null) {
+                    return status.getMessage();
+                }
+            } catch (RuntimeException notAStatus) {
+                // fall through to the exception's own text
+            }
+        }
+        return api.getMessage() == null || api.getMessage().isBlank() ? "no details" : api.getMessage();
+    }
+
+    private static <T extends Throwable> T find(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

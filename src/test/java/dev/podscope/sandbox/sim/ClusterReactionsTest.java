@@ -1,5 +1,6 @@
 package dev.podscope.sandbox.sim;
 
+import dev.podscope.format.PodSummary;
 import dev.podscope.sandbox.store.Resources;
 import io.kubernetes.client.openapi.models.CoreV1Event;
 import io.kubernetes.client.openapi.models.V1Container;
@@ -123,6 +124,7 @@ class ClusterReactionsTest {
 
         V1Pod stillThere = cluster.pod(held);
         assertThat(stillThere.getStatus().getContainerStatuses().getFirst().getState().getTerminated()).isNotNull();
+        assertThat(PodSummary.of(stillThere).reason()).isEqualTo("Terminating");
         assertThat(cluster.events(held)).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("Killing"));
         assertThat(cluster.pod(stuck).getMetadata().getFinalizers()).containsExactly("podscope.dev/stuck");
 

@@ -1,5 +1,6 @@
 package dev.podscope.sandbox.sim;
 
+import dev.podscope.format.PodSummary;
 import dev.podscope.sandbox.store.Resources;
 import dev.podscope.sandbox.store.StoredObject;
 import io.kubernetes.client.openapi.JSON;
@@ -13,6 +14,8 @@ import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodCondition;
 import io.kubernetes.client.openapi.models.V1ReplicaSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -191,6 +194,23 @@ class InitialPopulationTest {
             assertThat(sidecar.getStarted()).isTrue();
             assertThat(sidecar.getReady()).isTrue();
             assertThat(frontend.getStatus().getContainerStatuses()).allSatisfy(cs -> assertThat(cs.getReady()).isTrue());
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "RUNNING, 1/1, Running",
+            "SIDECAR, 2/2, Running",
+            "STUCK_TERMINATING, 0/1, Terminating",
+            "FAILED, 0/1, OOMKilled",
+            "JOB_COMPLETED, 0/1, Completed",
+            "INIT_CONTAINERS, 0/1, Pending",
+            "UNSCHEDULABLE, 0/1, Pending"})
+    void scenarioPodsStartWithTheirKubectlStatus(Scenario scenario, String ready, String status) {
+        try (SimulatedCluster c = SimulatedCluster.frozen(new SimulatorOptions())) {
+            PodSummary summary = PodSummary.of(c.pod(c.scenario(scenario)));
+            assertThat(summary.readyContainers() + "/" + summary.totalContainers()).isEqualTo(ready);
+            assertThat(summary.reason()).isEqualTo(status);
         }
     }
 

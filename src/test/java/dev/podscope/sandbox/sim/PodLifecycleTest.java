@@ -1,8 +1,8 @@
 package dev.podscope.sandbox.sim;
 
+import dev.podscope.format.PodSummary;
 import dev.podscope.sandbox.store.Resources;
 import io.kubernetes.client.openapi.models.CoreV1Event;
-import io.kubernetes.client.openapi.models.V1ContainerState;
 import io.kubernetes.client.openapi.models.V1ContainerStatus;
 import io.kubernetes.client.openapi.models.V1Job;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -35,16 +35,10 @@ class PodLifecycleTest {
         PodRef ref = cluster.scenario(Scenario.INIT_CONTAINERS);
         List<V1Pod> history = cluster.historyOf(ref, p -> PodConditions.isTrue(p, "Ready"));
 
-        List<String> stages = new ArrayList<>();
-        for (V1Pod pod : history) {
-            String stage = stage(pod);
-            if (stage != null && (stages.isEmpty() || !stages.getLast().equals(stage))) {
-                stages.add(stage);
-            }
-        }
-        assertThat(stages).containsExactly("Init:0/2", "Init:1/2", "PodInitializing", "Running");
+        assertThat(distinctStatuses(history)).containsExactly("Pending", "Init:0/2", "Init:1/2", "PodInitializing",
+                "Running");
         V1Pod running = history.getLast();
-        assertThat(running.getStatus().getPhase()).isEqualTo("Running");
+        assertThat(PodSummary.of(running).readyContainers()).isEqualTo(1);
         assertThat(running.getStatus().getInitContainerStatuses()).allSatisfy(cs -> {
             assertThat(cs.getState().getTerminated().getReason()).isEqualTo("Completed");
             assertThat(cs.getState().getTerminated().getExitCode()).isZero();
@@ -52,22 +46,16 @@ class PodLifecycleTest {
         assertThat(PodConditions.find(running.getStatus(), "Initialized").getStatus()).isEqualTo("True");
     }
 
-    /** The stage kubectl would print, read straight from the statuses (the full rules live in the format package). */
-    private static String stage(V1Pod pod) {
-        List<V1ContainerStatus> init = pod.getStatus().getInitContainerStatuses();
-        if (init == null || init.isEmpty()) {
-            return null;
-        }
-        for (int i = 0; i < init.size(); i++) {
-            if (init.get(i).getState().getTerminated() == null) {
-                return "Init:" + i + "/" + init.size();
+    /** The STATUS column kubectl prints for each version, repeats dropped. */
+    private static List<String> distinctStatuses(List<V1Pod> history) {
+        List<String> statuses = new ArrayList<>();
+        for (V1Pod pod : history) {
+            String status = PodSummary.of(pod).reason();
+            if (statuses.isEmpty() || !statuses.getLast().equals(status)) {
+                statuses.add(status);
             }
         }
-        V1ContainerState app = pod.getStatus().getContainerStatuses().getFirst().getState();
-        if (app.getWaiting() != null) {
-            return app.getWaiting().getReason();
-        }
-        return app.getRunning() != null ? "Running" : null;
+        return statuses;
     }
 
     @Test
@@ -101,6 +89,9 @@ class PodLifecycleTest {
         }
         assertThat(backOffs).startsWith("back-off 10s", "back-off 20s", "back-off 40s");
         assertThat(history.getLast().getStatus().getPhase()).isEqualTo("Running");
+        assertThat(distinctStatuses(history)).startsWith("Pending", "ContainerCreating", "Running", "Error",
+                "CrashLoopBackOff", "Running", "Error", "CrashLoopBackOff");
+        assertThat(PodSummary.of(history.getLast()).restarts()).isEqualTo(3);
 
         CoreV1Event backOff = cluster.events(ref).stream().filter(e -> "BackOff".equals(e.getReason()))
                 .findFirst().orElseThrow();
@@ -115,15 +106,13 @@ class PodLifecycleTest {
     @Test
     void imagePullFailsAndBacksOffInTurn() {
         PodRef ref = cluster.scenario(Scenario.IMAGE_PULL_BACKOFF);
-        List<String> reasons = new ArrayList<>();
+        boolean[] backedOff = {false};
         List<V1Pod> history = cluster.historyOf(ref, p -> {
-            String reason = waitingReason(p);
-            if (reason != null && (reasons.isEmpty() || !reasons.getLast().equals(reason))) {
-                reasons.add(reason);
-            }
-            return reasons.size() >= 4;
+            backedOff[0] |= "ImagePullBackOff".equals(waitingReason(p));
+            return backedOff[0] && "ErrImagePull".equals(waitingReason(p));
         });
-        assertThat(reasons).containsExactly("ContainerCreating", "ErrImagePull", "ImagePullBackOff", "ErrImagePull");
+        assertThat(distinctStatuses(history)).containsExactly("Pending", "ContainerCreating", "ErrImagePull",
+                "ImagePullBackOff", "ErrImagePull");
         V1Pod pod = history.getLast();
         assertThat(pod.getStatus().getPhase()).isEqualTo("Pending");
         assertThat(mainStatus(pod).getState().getWaiting().getMessage())
@@ -158,7 +147,8 @@ class PodLifecycleTest {
         assertThat(unhealthy.getSource().getHost()).startsWith("sandbox-");
 
         V1Pod pod = cluster.pod(ref);
-        assertThat(pod.getStatus().getPhase()).isEqualTo("Running");
+        assertThat(PodSummary.of(pod).reason()).isEqualTo("Running");
+        assertThat(PodSummary.of(pod).readyContainers()).isZero();
         assertThat(mainStatus(pod).getState().getRunning()).isNotNull();
         assertThat(mainStatus(pod).getReady()).isFalse();
         for (String type : List.of("Ready", "ContainersReady")) {
@@ -174,6 +164,7 @@ class PodLifecycleTest {
         PodRef ref = cluster.scenario(Scenario.JOB_RUNS_TO_COMPLETION);
         V1Pod pod = cluster.awaitPod(ref, "the backup to complete",
                 p -> p != null && "Succeeded".equals(p.getStatus().getPhase()));
+        assertThat(PodSummary.of(pod).reason()).isEqualTo("Completed");
         V1ContainerStatus cs = mainStatus(pod);
         assertThat(cs.getState().getTerminated().getReason()).isEqualTo("Completed");
         assertThat(cs.getState().getTerminated().getExitCode()).isZero();

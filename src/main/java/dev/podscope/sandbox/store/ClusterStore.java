@@ -1,7 +1,6 @@
 package dev.podscope.sandbox.store;
 
 import io.kubernetes.client.common.KubernetesObject;
-import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 
 import java.nio.charset.StandardCharsets;
@@ -181,8 +180,9 @@ public final class ClusterStore {
 
     private <T extends KubernetesObject> StoredObject<T> commit(StoreEvent.Type kind, ResourceType<T> type, T object) {
         long rev = ++revision;
+        type.stampTypeMeta(object);
         object.getMetadata().setResourceVersion(Long.toString(rev));
-        byte[] json = JSON.serialize(object).getBytes(StandardCharsets.UTF_8);
+        byte[] json = WireJson.bytes(object);
         StoredObject<T> stored = new StoredObject<>(object, json, rev);
         String key = key(object.getMetadata().getNamespace(), object.getMetadata().getName());
         if (kind == StoreEvent.Type.DELETED) {
@@ -204,7 +204,7 @@ public final class ClusterStore {
     }
 
     private static <T extends KubernetesObject> T copy(ResourceType<T> type, StoredObject<T> stored) {
-        return JSON.deserialize(new String(stored.json(), StandardCharsets.UTF_8), type.javaType());
+        return WireJson.gson().fromJson(new String(stored.json(), StandardCharsets.UTF_8), type.javaType());
     }
 
     private TreeMap<String, StoredObject<?>> table(ResourceType<?> type) {

@@ -1,0 +1,93 @@
+package dev.podscope.sandbox.store;
+
+import com.google.gson.Gson;
+import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+import io.kubernetes.client.openapi.JSON;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * The JSON an API server writes, from client-java model objects. client-java's own Gson writes the empty lists and
+ * maps its models start with ({@code finalizers: []}, {@code annotations: {}}) and timestamps with microseconds;
+ * the API server omits empty collections and writes {@code metav1.Time} as RFC 3339 seconds (MicroTime, which
+ * carries sub-second values, keeps six fraction digits).
+ */
+public final class WireJson {
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+    private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX");
+    private static final Gson GSON = JSON.getGson().newBuilder()
+            .registerTypeAdapter(OffsetDateTime.class, new TimeAdapter().nullSafe())
+            .registerTypeAdapterFactory(new OmitEmptyCollections())
+            .create();
+
+    private WireJson() {
+    }
+
+    public static Gson gson() {
+        return GSON;
+    }
+
+    public static String serialize(Object object) {
+        return GSON.toJson(object);
+    }
+
+    public static byte[] bytes(Object object) {
+        return serialize(object).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final class TimeAdapter extends TypeAdapter<OffsetDateTime> {
+        @Override
+        public void write(JsonWriter out, OffsetDateTime value) throws IOException {
+            OffsetDateTime utc = value.withOffsetSameInstant(ZoneOffset.UTC);
+            out.value((utc.getNano() == 0 ? SECONDS : MICROS).format(utc));
+        }
+
+        @Override
+        public OffsetDateTime read(JsonReader in) throws IOException {
+            if (in.peek() == JsonToken.NULL) {
+                in.nextNull();
+                return null;
+            }
+            return OffsetDateTime.parse(in.nextString());
+        }
+    }
+
+    /** Writes empty lists and maps as absent, like Go's omitempty. */
+    private static final class OmitEmptyCollections implements TypeAdapterFactory {
+        @Override
+        public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
+            Class<?> raw = type.getRawType();
+            if (!Collection.class.isAssignableFrom(raw) && !Map.class.isAssignableFrom(raw)) {
+                return null;
+            }
+            TypeAdapter<T> delegate = gson.getDelegateAdapter(this, type);
+            return new TypeAdapter<>() {
+                @Override
+                public void write(JsonWriter out, T value) throws IOException {
+                    boolean empty = value instanceof Collection<?> c ? c.isEmpty() : value instanceof Map<?, ?> m && m.isEmpty();
+                    if (value == null || empty) {
+                        out.nullValue();
+                    } else {
+                        delegate.write(out, value);
+                    }
+                }
+
+                @Override
+                public T read(JsonReader in) throws IOException {
+                    return delegate.read(in);
+                }
+            };
+        }
+    }
+}

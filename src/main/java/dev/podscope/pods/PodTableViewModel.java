@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The pods of one context as a filtered, sorted list of rows. Batches from a {@link PodEventBuffer} update rows in
@@ -49,6 +50,8 @@ public final class PodTableViewModel {
     private final ReadOnlyObjectWrapper<PodCounts> counts = new ReadOnlyObjectWrapper<>(this, "counts", PodCounts.NONE);
     private final ReadOnlyIntegerWrapper shownCount = new ReadOnlyIntegerWrapper(this, "shownCount");
     private final ReadOnlyIntegerWrapper batchesApplied = new ReadOnlyIntegerWrapper(this, "batchesApplied");
+    private final CompletableFuture<Integer> firstLoad = new CompletableFuture<>();
+    private boolean listed;
     private PodFilter filter = PodFilter.all();
     private Comparator<PodRowViewModel> order = PodColumn.KEY_ORDER;
 
@@ -104,6 +107,10 @@ public final class PodTableViewModel {
         }
         counts.set(tally.counts(namespace.get()));
         batchesApplied.set(batchesApplied.get() + 1);
+        listed |= everything;
+        if (listed && connection.get() == ConnectionState.LIVE) {
+            firstLoad.complete(rows.size());
+        }
     }
 
     private void add(PodRowViewModel row) {
@@ -113,6 +120,7 @@ public final class PodTableViewModel {
 
     /** Forgets every pod, e.g. when the context changes. */
     public void clear() {
+        listed = false;
         rows.clear();
         tally.clear();
         refresh();
@@ -192,6 +200,14 @@ public final class PodTableViewModel {
 
     public ReadOnlyIntegerProperty shownCountProperty() {
         return shownCount.getReadOnlyProperty();
+    }
+
+    /**
+     * Completes on the UI thread, with the number of pods, the first time a complete pod list has been applied and
+     * the connection is live: from then on the table shows the cluster.
+     */
+    public CompletableFuture<Integer> firstLoad() {
+        return firstLoad;
     }
 
     /** Counts applied batches: a test or benchmark can wait on it instead of sleeping. */

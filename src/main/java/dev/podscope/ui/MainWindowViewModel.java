@@ -71,16 +71,29 @@ public final class MainWindowViewModel implements AutoCloseable {
 
     /** Opens the kubeconfig's current context, or the first one when the current one is missing or unset. */
     public void start() {
-        String current = kubeconfig.currentContext().orElse(null);
-        KubeContext initial = kubeconfig.context(current == null ? "" : current)
+        start(null);
+    }
+
+    /** Opens {@code contextName}, else the current context, else the first (when those are missing or unset). */
+    public void start(String contextName) {
+        KubeContext initial = kubeconfig.context(contextName == null ? "" : contextName)
+                .or(() -> kubeconfig.context(kubeconfig.currentContext().orElse("")))
                 .orElse(contexts.isEmpty() ? null : contexts.getFirst());
         if (initial == null) {
             contextProblem.set(kubeconfig.problems().isEmpty()
-                    ? "No contexts found in " + kubeconfig.files().stream().map(kubeconfig::display).toList()
+                    ? "No contexts found in " + files()
                     : "No usable contexts: " + String.join("; ", kubeconfig.problems()));
             return;
         }
         switchContext(initial);
+        if (contextName != null && !contextName.equals(initial.name())) {
+            contextProblem.set("There is no context \"" + contextName + "\" in " + files() + "; showing \""
+                    + initial.name() + "\"");
+        }
+    }
+
+    private String files() {
+        return String.join(", ", kubeconfig.files().stream().map(kubeconfig::display).toList());
     }
 
     /** Closes the current session and opens {@code target}'s; the table empties until the new pods arrive. */

@@ -63,6 +63,27 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void startsWithTheContextAskedFor() {
+        MainWindowViewModel model = model("dev", this::open);
+
+        model.start("prod");
+
+        assertThat(model.contextProperty().get().name()).isEqualTo("prod");
+        assertThat(model.table().firstLoad()).isCompletedWithValue(2);
+    }
+
+    @Test
+    void anUnknownContextFallsBackToTheCurrentOneAndSaysSo() {
+        MainWindowViewModel model = model("dev", this::open);
+
+        model.start("staging");
+
+        assertThat(model.contextProperty().get().name()).isEqualTo("dev");
+        assertThat(model.contextProblemProperty().get())
+                .isEqualTo("There is no context \"staging\" in ~/config; showing \"dev\"");
+    }
+
+    @Test
     void switchingContextClosesTheOldSessionFirst() {
         MainWindowViewModel model = model("dev", this::open);
         model.start();

@@ -81,6 +81,7 @@ public final class PodTableViewModel {
                 }
             }
         }
+        List<PodRowViewModel> modified = new ArrayList<>();
         for (var entry : batch.upserted().entrySet()) {
             PodRowViewModel row = rows.get(entry.getKey());
             if (row == null) {
@@ -91,10 +92,11 @@ public final class PodTableViewModel {
                 tally.remove(row.key().namespace(), row.phase());
                 row.update(entry.getValue());
                 tally.add(row.key().namespace(), row.phase());
-                if (!staysInPlace(row)) {
-                    moved.add(row);
-                }
+                modified.add(row);
             }
+        }
+        if (!allInPlace(modified)) {
+            moved.addAll(modified);
         }
         if (everything || moved.size() > MAX_MOVES) {
             refresh();
@@ -225,15 +227,24 @@ public final class PodTableViewModel {
         }
     }
 
-    /** True when a changed row is still shown exactly where it was, or still hidden. */
-    private boolean staysInPlace(PodRowViewModel row) {
-        int index = row.shownIndex;
-        if ((index >= 0) != shows(row)) {
-            return false;
+    /**
+     * True when, with every change of the batch applied, each changed row is still shown or hidden as before and in
+     * order with its neighbours. Pairs of unchanged rows stayed in order, so the shown list is then still sorted.
+     * Otherwise all changed rows are placed again: checking them one by one against neighbours that move too
+     * would leave gaps in the order.
+     */
+    private boolean allInPlace(List<PodRowViewModel> modified) {
+        for (PodRowViewModel row : modified) {
+            int index = row.shownIndex;
+            if ((index >= 0) != shows(row)) {
+                return false;
+            }
+            if (index >= 0 && (index > 0 && order.compare(shown.get(index - 1), row) > 0
+                    || index < shown.size() - 1 && order.compare(row, shown.get(index + 1)) > 0)) {
+                return false;
+            }
         }
-        return index < 0
-                || (index == 0 || order.compare(shown.get(index - 1), row) <= 0)
-                && (index == shown.size() - 1 || order.compare(row, shown.get(index + 1)) <= 0);
+        return true;
     }
 
     private boolean shows(PodRowViewModel row) {

@@ -162,6 +162,21 @@ class PodTableViewModelTest {
     }
 
     @Test
+    void neighboursChangingTogetherStayInOrder() {
+        model.apply(reset(TestPods.pending("ns", "a", 60), TestPods.running("ns", "b", Map.of(), 0, 60),
+                TestPods.running("ns", "c", Map.of(), 0, 60), TestPods.running("ns", "d", Map.of(), 0, 60)));
+        model.sortBy(PodColumn.STATUS.order());
+        assertThat(names()).containsExactly("ns/a", "ns/b", "ns/c", "ns/d");
+
+        V1Pod b = TestPods.waiting("ns", "b", "Running", "CrashLoopBackOff", 1, 60);
+        V1Pod c = TestPods.waiting("ns", "c", "Running", "CrashLoopBackOff", 1, 60);
+        model.apply(new PodBatch(null, Set.of(), Map.of(PodKey.of(b), printed(b), PodKey.of(c), printed(c)), null, null));
+
+        assertThat(model.rows()).extracting(r -> r.printed().status()).isSorted();
+        assertThat(names()).containsExactly("ns/b", "ns/c", "ns/a", "ns/d");
+    }
+
+    @Test
     void connectionStateFollowsTheBatches() {
         assertThat(model.connectionProperty().get()).isEqualTo(ConnectionState.CONNECTING);
 

@@ -307,6 +307,12 @@ class MainWindowTest {
 
         robot.type(KeyCode.ESCAPE);
         await(() -> robot.lookup("#detail-yaml").tryQuery().isEmpty());
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+        ComboBox<?> namespaces = robot.lookup("#namespace-selector").queryComboBox();
+        assertThat(namespaces.isFocused()).isTrue();
+        assertThat(namespaces.isShowing()).isTrue();
+        robot.type(KeyCode.ESCAPE);
     }
 
     @Test

@@ -33,9 +33,18 @@ final class PodWatcher implements Runnable {
     private volatile String namespace;
     private volatile boolean stopped;
     private volatile Watch<V1Pod> watch;
+    private final Duration watchTimeout;
+    private volatile String lastVersion;
+    private boolean live;
 
     /** Watches all namespaces; falls back to {@code fallbackNamespace} when that is forbidden. */
     PodWatcher(ApiClient client, String context, String fallbackNamespace, PodListener listener) {
+        this(client, context, fallbackNamespace, listener, Duration.ofMinutes(5));
+    }
+
+    /** {@code watchTimeout}: each watch asks the server to end it after this long (plus jitter), as client-go does. */
+    PodWatcher(ApiClient client, String context, String fallbackNamespace, PodListener listener, Duration watchTimeout) {
+        this.watchTimeout = watchTimeout;
         this.client = client;
         this.api = new CoreV1Api(client);
         this.context = context;
@@ -57,17 +66,20 @@ final class PodWatcher implements Runnable {
     @Override
     public void run() {
         listener.state(ConnectionState.CONNECTING, null);
+        String version = null;
         while (!stopped) {
             try {
-                String version = list();
-                backoff.reset();
-                watchFrom(version);
+                if (version == null) {
+                    version = list();
+                }
+                version = watchFrom(version);
             } catch (Exception e) {
                 if (stopped) {
                     return;
                 }
                 if (namespace == null && ClusterErrors.httpCode(e) == 403) {
                     namespace = fallbackNamespace;
+                    version = null;
                     listener.state(ConnectionState.CONNECTING, "Listing pods in all namespaces is forbidden;"
                             + " showing namespace \"" + fallbackNamespace + "\" only");
                     continue;
@@ -77,7 +89,9 @@ final class PodWatcher implements Runnable {
                     listener.state(ConnectionState.FAILED, message);
                     return;
                 }
+                live = false;
                 listener.state(ConnectionState.RECONNECTING, message);
+                version = lastVersion;
                 if (!sleep(backoff.nextDelay())) {
                     return;
                 }
@@ -91,38 +105,54 @@ final class PodWatcher implements Runnable {
                 : api.listNamespacedPod(namespace).execute();
         List<V1Pod> pods = list.getItems();
         pods.forEach(PodWatcher::slim);
+        if (stopped) {
+            return null;
+        }
+        lastVersion = list.getMetadata().getResourceVersion();
         listener.reset(pods);
-        listener.state(ConnectionState.LIVE, null);
-        return list.getMetadata().getResourceVersion();
+        markLive();
+        return lastVersion;
     }
 
-    /** Watches until the list must be redone (410) — returns normally — or the connection fails — throws. */
-    private void watchFrom(String version) throws ApiException, IOException {
-        String current = version;
+    /**
+     * Watches from {@code version}, re-watching whenever the server ends a watch. Returns null when the version is
+     * too old (410 Gone) so the caller relists; throws when the connection fails, leaving {@link #lastVersion} at
+     * the last change seen so that the watch can resume from there.
+     */
+    private String watchFrom(String version) throws ApiException, IOException {
+        lastVersion = version;
         while (!stopped) {
-            int timeout = 300 + ThreadLocalRandom.current().nextInt(300);
+            long base = Math.max(1, watchTimeout.toSeconds());
+            int timeout = (int) (base + ThreadLocalRandom.current().nextLong(base));
             Call call = namespace == null
                     ? api.listPodForAllNamespaces().watch(true).allowWatchBookmarks(true)
-                        .resourceVersion(current).timeoutSeconds(timeout).buildCall(null)
+                        .resourceVersion(lastVersion).timeoutSeconds(timeout).buildCall(null)
                     : api.listNamespacedPod(namespace).watch(true).allowWatchBookmarks(true)
-                        .resourceVersion(current).timeoutSeconds(timeout).buildCall(null);
+                        .resourceVersion(lastVersion).timeoutSeconds(timeout).buildCall(null);
             try (Watch<V1Pod> w = Watch.createWatch(client, call, EVENT_TYPE)) {
                 watch = w;
+                markLive();
                 for (Watch.Response<V1Pod> event : w) {
                     if ("ERROR".equals(event.type)) {
                         if (isGone(event.status)) {
-                            return;
+                            return null;
                         }
                         throw new IOException("watch error: " + describe(event.status));
                     }
-                    current = apply(event, current);
+                    lastVersion = apply(event, lastVersion);
                 }
             } finally {
                 watch = null;
             }
-            if (stopped) {
-                return;
-            }
+        }
+        return lastVersion;
+    }
+
+    private void markLive() {
+        backoff.reset();
+        if (!live) {
+            live = true;
+            listener.state(ConnectionState.LIVE, null);
         }
     }
 

@@ -1,0 +1,214 @@
+package dev.podscope.pods;
+
+import dev.podscope.format.PodCategory;
+import dev.podscope.format.PodRow;
+import dev.podscope.session.ConnectionState;
+import dev.podscope.ui.Icon;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The pod table: one row per pod, coloured by {@link PodCategory} through pseudo-classes ({@code :pod-running},
+ * {@code :pod-warning}, ...) with an icon in STATUS so the state reads without colour; {@code :stale} while the
+ * connection is not live. Enter or a double-click opens the selected pod.
+ */
+public final class PodTableView extends TableView<PodRowViewModel> {
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+    private static final Map<PodCategory, PseudoClass> CATEGORY_CLASSES = new EnumMap<>(PodCategory.class);
+
+    static {
+        for (PodCategory category : PodCategory.values()) {
+            String name = category == PodCategory.RUNNING_NOT_READY ? "not-ready" : category.name().toLowerCase(Locale.ROOT);
+            CATEGORY_CLASSES.put(category, PseudoClass.getPseudoClass("pod-" + name));
+        }
+    }
+
+    private final PodTableViewModel model;
+    private final Map<PodColumn, TableColumn<PodRowViewModel, PodRowViewModel>> columns = new EnumMap<>(PodColumn.class);
+
+    public PodTableView(PodTableViewModel model, Consumer<PodRowViewModel> onOpen) {
+        super(model.rows());
+        this.model = model;
+        getStyleClass().add("pod-table");
+        setId("pod-table");
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        setTableMenuButtonVisible(true);
+        for (PodColumn column : PodColumn.values()) {
+            getColumns().add(createColumn(column));
+        }
+        columns.get(PodColumn.NAMESPACE).visibleProperty().bind(model.namespaceProperty().isNull());
+        setSortPolicy(table -> {
+            model.sortBy(sortOrder());
+            return true;
+        });
+        setRowFactory(table -> new PodTableRow(onOpen));
+        setPlaceholder(placeholder());
+        addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ENTER && getSelectionModel().getSelectedItem() != null) {
+                onOpen.accept(getSelectionModel().getSelectedItem());
+                event.consume();
+            }
+        });
+        model.connectionProperty().subscribe(state -> pseudoClassStateChanged(STALE, state != ConnectionState.LIVE));
+        startClock();
+    }
+
+    /** The column showing {@code column}, for tests and column menus. */
+    public TableColumn<PodRowViewModel, PodRowViewModel> column(PodColumn column) {
+        return columns.get(column);
+    }
+
+    private TableColumn<PodRowViewModel, PodRowViewModel> createColumn(PodColumn column) {
+        TableColumn<PodRowViewModel, PodRowViewModel> tableColumn = new TableColumn<>(column.header());
+        tableColumn.setId("column-" + column.name().toLowerCase(Locale.ROOT));
+        tableColumn.setCellValueFactory(features -> new ReadOnlyObjectWrapper<>(features.getValue()));
+        tableColumn.setCellFactory(c -> new PodCell(column));
+        tableColumn.setComparator(column.order());
+        // Minimums keep a 1000px window readable: full names and statuses first, OWNER gives way.
+        tableColumn.setPrefWidth(switch (column) {
+            case NAME -> 250;
+            case NAMESPACE -> 115;
+            case OWNER -> 170;
+            case STATUS -> 175;
+            case NODE, IP -> 100;
+            case RESTARTS -> 90;
+            case READY -> 64;
+            case AGE -> 58;
+        });
+        tableColumn.setMinWidth(switch (column) {
+            case NAME -> 215;
+            case STATUS -> 165;
+            case NAMESPACE -> 108;
+            case RESTARTS -> 82;
+            case READY -> 60;
+            case AGE -> 50;
+            default -> 70;
+        });
+        columns.put(column, tableColumn);
+        return tableColumn;
+    }
+
+    /** The header's sort order as a row comparator: cheaper than the table's, which goes through cell values. */
+    private Comparator<PodRowViewModel> sortOrder() {
+        Comparator<PodRowViewModel> order = null;
+        for (TableColumn<PodRowViewModel, ?> sorted : getSortOrder()) {
+            PodColumn column = PodColumn.valueOf(sorted.getId().substring("column-".length()).toUpperCase(Locale.ROOT));
+            Comparator<PodRowViewModel> next = sorted.getSortType() == TableColumn.SortType.DESCENDING
+                    ? column.order().reversed() : column.order();
+            order = order == null ? next : order.thenComparing(next);
+        }
+        return order;
+    }
+
+    private Label placeholder() {
+        Label label = new Label();
+        label.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (model.connectionProperty().get() == ConnectionState.CONNECTING) {
+                return "Loading pods…";
+            }
+            return model.filterTextProperty().get().isBlank() ? "No pods" : "No pods match the filter";
+        }, model.connectionProperty(), model.filterTextProperty()));
+        return label;
+    }
+
+    /** AGE and RESTARTS tick without recreating rows: cells follow the model's clock. */
+    private void startClock() {
+        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), event -> model.tick()));
+        clock.setCycleCount(Timeline.INDEFINITE);
+        sceneProperty().subscribe(scene -> {
+            if (scene == null) {
+                clock.stop();
+            } else {
+                clock.play();
+            }
+        });
+    }
+
+    private final class PodCell extends TableCell<PodRowViewModel, PodRowViewModel> {
+        private final PodColumn column;
+        private final FontIcon icon;
+
+        PodCell(PodColumn column) {
+            this.column = column;
+            getStyleClass().add(column.name().toLowerCase(Locale.ROOT) + "-cell");
+            this.icon = column == PodColumn.STATUS ? new FontIcon() : null;
+            if (icon != null) {
+                icon.getStyleClass().add("status-icon");
+            }
+        }
+
+        @Override
+        protected void updateItem(PodRowViewModel item, boolean empty) {
+            super.updateItem(item, empty);
+            textProperty().unbind();
+            if (icon != null) {
+                icon.iconCodeProperty().unbind();
+            }
+            if (empty || item == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            textProperty().bind(text(item));
+            if (icon != null) {
+                icon.iconCodeProperty().bind(item.printedProperty().map(row -> Icon.of(row.category()).ikon()));
+                setGraphic(icon);
+            }
+        }
+
+        private ObservableValue<String> text(PodRowViewModel item) {
+            if (column.ticks()) {
+                return Bindings.createStringBinding(() -> column.text(item.printedAt(model.nowProperty().get())),
+                        model.nowProperty(), item.printedProperty());
+            }
+            return item.printedProperty().map(column::text);
+        }
+    }
+
+    private static final class PodTableRow extends TableRow<PodRowViewModel> {
+        private final ChangeListener<PodRow> onChange = (obs, old, row) -> show(row);
+
+        PodTableRow(Consumer<PodRowViewModel> onOpen) {
+            setOnMouseClicked(event -> {
+                if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && getItem() != null) {
+                    onOpen.accept(getItem());
+                }
+            });
+            itemProperty().addListener((obs, old, item) -> {
+                if (old != null) {
+                    old.printedProperty().removeListener(onChange);
+                }
+                if (item != null) {
+                    item.printedProperty().addListener(onChange);
+                }
+                show(item == null ? null : item.printed());
+            });
+        }
+
+        private void show(PodRow row) {
+            CATEGORY_CLASSES.forEach((category, pseudoClass) ->
+                    pseudoClassStateChanged(pseudoClass, row != null && row.category() == category));
+        }
+    }
+}

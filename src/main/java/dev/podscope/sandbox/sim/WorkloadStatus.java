@@ -1,0 +1,131 @@
+package dev.podscope.sandbox.sim;
+
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1DeploymentCondition;
+import io.kubernetes.client.openapi.models.V1DeploymentStatus;
+import io.kubernetes.client.openapi.models.V1Job;
+import io.kubernetes.client.openapi.models.V1JobCondition;
+import io.kubernetes.client.openapi.models.V1JobStatus;
+import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1ReplicaSet;
+import io.kubernetes.client.openapi.models.V1ReplicaSetStatus;
+import io.kubernetes.client.openapi.models.V1UncountedTerminatedPods;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The status a ReplicaSet, Deployment or Job controller computes from the pods it owns. */
+final class WorkloadStatus {
+    private WorkloadStatus() {
+    }
+
+    static boolean active(V1Pod pod) {
+        return pod.getMetadata().getDeletionTimestamp() == null && !PodStatuses.isTerminal(pod);
+    }
+
+    static boolean ready(V1Pod pod) {
+        return active(pod) && PodConditions.isTrue(pod, PodConditions.READY);
+    }
+
+    static V1ReplicaSetStatus replicaSet(V1ReplicaSet rs, List<V1Pod> owned) {
+        int active = (int) owned.stream().filter(WorkloadStatus::active).count();
+        int ready = (int) owned.stream().filter(WorkloadStatus::ready).count();
+        return new V1ReplicaSetStatus().replicas(active).fullyLabeledReplicas(nonZero(active))
+                .readyReplicas(nonZero(ready)).availableReplicas(nonZero(ready))
+                .observedGeneration(rs.getMetadata().getGeneration());
+    }
+
+    static V1DeploymentStatus deployment(V1Deployment deployment, List<V1ReplicaSet> replicaSets,
+                                         OffsetDateTime now) {
+        int replicas = 0;
+        int ready = 0;
+        int available = 0;
+        for (V1ReplicaSet rs : replicaSets) {
+            V1ReplicaSetStatus s = rs.getStatus();
+            replicas += s == null ? 0 : s.getReplicas();
+            ready += s == null || s.getReadyReplicas() == null ? 0 : s.getReadyReplicas();
+            available += s == null || s.getAvailableReplicas() == null ? 0 : s.getAvailableReplicas();
+        }
+        int desired = deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
+        int maxUnavailable = desired / 4;
+        boolean isAvailable = available >= desired - maxUnavailable;
+        String rsName = replicaSets.isEmpty() ? deployment.getMetadata().getName()
+                : replicaSets.getFirst().getMetadata().getName();
+        List<V1DeploymentCondition> previous = deployment.getStatus() == null
+                || deployment.getStatus().getConditions() == null ? List.of() : deployment.getStatus().getConditions();
+        List<V1DeploymentCondition> conditions = new ArrayList<>();
+        conditions.add(condition(previous, "Available", isAvailable,
+                isAvailable ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
+                isAvailable ? "Deployment has minimum availability." : "Deployment does not have minimum availability.",
+                now));
+        boolean complete = available >= desired && replicas == desired;
+        conditions.add(condition(previous, "Progressing", true,
+                complete ? "NewReplicaSetAvailable" : "ReplicaSetUpdated",
+                complete ? "ReplicaSet \"" + rsName + "\" has successfully progressed."
+                        : "ReplicaSet \"" + rsName + "\" is progressing.", now));
+        int unavailable = Math.max(0, desired - available);
+        return new V1DeploymentStatus().observedGeneration(deployment.getMetadata().getGeneration())
+                .replicas(nonZero(replicas)).updatedReplicas(nonZero(replicas)).readyReplicas(nonZero(ready))
+                .availableReplicas(nonZero(available)).unavailableReplicas(nonZero(unavailable))
+                .conditions(conditions);
+    }
+
+    static V1JobStatus job(V1Job job, List<V1Pod> owned, OffsetDateTime now) {
+        V1JobStatus previous = job.getStatus() == null ? new V1JobStatus() : job.getStatus();
+        int active = (int) owned.stream().filter(WorkloadStatus::active).count();
+        int ready = (int) owned.stream().filter(WorkloadStatus::ready).count();
+        int succeeded = count(owned, PodStatuses.SUCCEEDED);
+        int failed = count(owned, PodStatuses.FAILED);
+        int completions = job.getSpec().getCompletions() == null ? 1 : job.getSpec().getCompletions();
+        int backoffLimit = job.getSpec().getBackoffLimit() == null ? 6 : job.getSpec().getBackoffLimit();
+        V1JobStatus status = new V1JobStatus().startTime(previous.getStartTime() == null ? now : previous.getStartTime())
+                .active(nonZero(active)).ready(ready).terminating(0)
+                .succeeded(nonZero(Math.max(succeeded, zeroIfNull(previous.getSucceeded()))))
+                .failed(nonZero(Math.max(failed, zeroIfNull(previous.getFailed()))))
+                .uncountedTerminatedPods(new V1UncountedTerminatedPods())
+                .completionTime(previous.getCompletionTime()).conditions(previous.getConditions());
+        if (previous.getConditions() == null || previous.getConditions().isEmpty()) {
+            if (zeroIfNull(status.getSucceeded()) >= completions) {
+                status.completionTime(now).conditions(List.of(
+                        jobCondition("SuccessCriteriaMet", "CompletionsReached",
+                                "Reached expected number of succeeded pods", now),
+                        jobCondition("Complete", "CompletionsReached", "Reached expected number of succeeded pods",
+                                now)));
+            } else if (zeroIfNull(status.getFailed()) > backoffLimit) {
+                status.conditions(List.of(
+                        jobCondition("FailureTarget", "BackoffLimitExceeded", "Job has reached the specified backoff limit", now),
+                        jobCondition("Failed", "BackoffLimitExceeded", "Job has reached the specified backoff limit", now)));
+            }
+        }
+        return status;
+    }
+
+    private static V1DeploymentCondition condition(List<V1DeploymentCondition> previous, String type, boolean value,
+                                                   String reason, String message, OffsetDateTime now) {
+        String text = value ? "True" : "False";
+        V1DeploymentCondition old = previous.stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
+        boolean same = old != null && text.equals(old.getStatus()) && reason.equals(old.getReason());
+        return new V1DeploymentCondition().type(type).status(text).reason(reason).message(message)
+                .lastUpdateTime(same ? old.getLastUpdateTime() : now)
+                .lastTransitionTime(old != null && text.equals(old.getStatus()) ? old.getLastTransitionTime() : now);
+    }
+
+    private static V1JobCondition jobCondition(String type, String reason, String message, OffsetDateTime now) {
+        return new V1JobCondition().type(type).status("True").reason(reason).message(message)
+                .lastProbeTime(now).lastTransitionTime(now);
+    }
+
+    private static int count(List<V1Pod> pods, String phase) {
+        return (int) pods.stream().filter(p -> p.getStatus() != null && phase.equals(p.getStatus().getPhase())).count();
+    }
+
+    private static int zeroIfNull(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    /** Controllers leave zero counts out of the status (omitempty), so do we. */
+    private static Integer nonZero(int value) {
+        return value == 0 ? null : value;
+    }
+}

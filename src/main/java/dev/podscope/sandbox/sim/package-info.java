@@ -1,0 +1,13 @@
+/**
+ * The sandbox's simulated cluster: {@link dev.podscope.sandbox.sim.ClusterSimulator} fills a
+ * {@link dev.podscope.sandbox.store.ClusterStore} with a seeded, lived-in cluster and then plays the parts the API
+ * server does not: the scheduler, the kubelets and the ReplicaSet, Deployment and Job controllers.
+ * <p>
+ * Everything runs on one simulator thread, fed by one pod watch, so the components share plain maps and never
+ * lock; a pod costs nothing while it has nothing to do. Statuses are built by the same small functions
+ * ({@code PodStatuses}, {@code PodConditions}) whether a step happens now or is replayed at a backdated time for
+ * the initial population. What a pod's main container does is read from the annotation
+ * {@value dev.podscope.sandbox.sim.Behavior#ANNOTATION}, so replacements of a crash-looping pod crash too and
+ * users can create misbehaving pods with kubectl.
+ */
+package dev.podscope.sandbox.sim;

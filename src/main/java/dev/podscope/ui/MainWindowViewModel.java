@@ -1,0 +1,246 @@
+package dev.podscope.ui;
+
+import dev.podscope.kube.KubeContext;
+import dev.podscope.kube.KubeconfigSet;
+import dev.podscope.pods.PodCounts;
+import dev.podscope.pods.PodDetailViewModel;
+import dev.podscope.pods.PodEventBuffer;
+import dev.podscope.pods.PodRowViewModel;
+import dev.podscope.pods.PodTableViewModel;
+import dev.podscope.session.ConnectionState;
+import dev.podscope.session.NamespaceListing;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The main window's state and commands: which context and namespace are shown, the session behind them, the
+ * connection state and the notices. Switching context closes the old session and opens a new one in the background;
+ * results of a superseded switch are dropped. Never touches controls.
+ */
+public final class MainWindowViewModel implements AutoCloseable {
+    private final KubeconfigSet kubeconfig;
+    private final SessionFactory sessions;
+    private final TaskExecutor tasks;
+    private final boolean sandbox;
+    private final PodTableViewModel table;
+    private final PodDetailViewModel detail;
+    private final NamespaceChoices namespaces;
+    private final ObservableList<KubeContext> contexts;
+    private final ReadOnlyObjectWrapper<KubeContext> context = new ReadOnlyObjectWrapper<>(this, "context");
+    private final ReadOnlyStringWrapper contextProblem = new ReadOnlyStringWrapper(this, "contextProblem");
+    private final ReadOnlyStringWrapper server = new ReadOnlyStringWrapper(this, "server", "");
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
+    private final ObjectProperty<NamespaceChoice> namespace = new SimpleObjectProperty<>(this, "namespace");
+    private ContextSession session;
+    private PodEventBuffer buffer;
+    private long generation;
+
+    public MainWindowViewModel(KubeconfigSet kubeconfig, SessionFactory sessions, TaskExecutor tasks, Clock clock,
+                               boolean sandbox) {
+        this.kubeconfig = kubeconfig;
+        this.sessions = sessions;
+        this.tasks = tasks;
+        this.sandbox = sandbox;
+        this.table = new PodTableViewModel(clock);
+        this.detail = new PodDetailViewModel(tasks);
+        this.namespaces = new NamespaceChoices(namespace);
+        this.contexts = FXCollections.unmodifiableObservableList(FXCollections.observableList(kubeconfig.contexts()));
+        namespace.subscribe(choice -> table.showNamespace(choice == null ? null : choice.name()));
+        table.countsProperty().subscribe(namespaces::updateCounts);
+        table.connectionProperty().subscribe(state -> {
+            if (state == ConnectionState.LIVE && session != null) {
+                namespaces.restrictToPodScope(session.podScope());
+            }
+        });
+    }
+
+    /** Opens the kubeconfig's current context, or the first one when the current one is missing or unset. */
+    public void start() {
+        String current = kubeconfig.currentContext().orElse(null);
+        KubeContext initial = kubeconfig.context(current == null ? "" : current)
+                .orElse(contexts.isEmpty() ? null : contexts.getFirst());
+        if (initial == null) {
+            contextProblem.set(kubeconfig.problems().isEmpty()
+                    ? "No contexts found in " + kubeconfig.files().stream().map(kubeconfig::display).toList()
+                    : "No usable contexts: " + String.join("; ", kubeconfig.problems()));
+            return;
+        }
+        switchContext(initial);
+    }
+
+    /** Closes the current session and opens {@code target}'s; the table empties until the new pods arrive. */
+    public void switchContext(KubeContext target) {
+        if (target == null || target.equals(context.get())) {
+            return;
+        }
+        long current = ++generation;
+        ContextSession old = session;
+        session = null;
+        if (buffer != null) {
+            buffer.close();
+        }
+        context.set(target);
+        contextProblem.set(null);
+        server.set(target.server() == null ? "" : target.server());
+        detail.close();
+        table.clear();
+        namespaces.reset();
+        tasks.execute(() -> {
+            if (old != null) {
+                old.close();
+            }
+            return sessions.open(target);
+        }, opened -> opened(current, opened), error -> {
+            if (current == generation) {
+                contextProblem.set(describe(target, error));
+                table.fail(error.getMessage());
+            }
+        });
+    }
+
+    private void opened(long current, ContextSession opened) {
+        if (current != generation) {
+            tasks.execute(() -> {
+                opened.close();
+                return null;
+            }, ignored -> { }, ignored -> { });
+            return;
+        }
+        session = opened;
+        server.set(opened.server());
+        buffer = new PodEventBuffer(tasks.ui(), table::apply);
+        opened.watchPods(buffer);
+        tasks.whenDone(opened.namespaces(), (NamespaceListing listing) -> {
+            if (current == generation) {
+                namespaces.listed(listing);
+            }
+        }, error -> {
+            if (current == generation) {
+                namespaces.notice("Namespaces could not be listed: " + error.getMessage());
+            }
+        });
+    }
+
+    /** Names the context and, unless the message already does, the kubeconfig file that defines it. */
+    private String describe(KubeContext target, Throwable error) {
+        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        String file = "";
+        if (target.sourceFile() != null && !message.contains(target.sourceFile().toString())
+                && !message.contains(kubeconfig.display(target.sourceFile()))) {
+            file = " from " + kubeconfig.display(target.sourceFile());
+        }
+        return "Cannot open context \"" + target.name() + "\"" + file + ": " + message;
+    }
+
+    public void open(PodRowViewModel row) {
+        detail.show(row);
+    }
+
+    public void closeDetail() {
+        detail.close();
+    }
+
+    public void toggleTheme() {
+        darkTheme.set(!darkTheme.get());
+    }
+
+    /** Stops the watch; for application exit. */
+    @Override
+    public void close() {
+        generation++;
+        if (buffer != null) {
+            buffer.close();
+        }
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+    }
+
+    public PodTableViewModel table() {
+        return table;
+    }
+
+    public PodDetailViewModel detail() {
+        return detail;
+    }
+
+    public ObservableList<KubeContext> contexts() {
+        return contexts;
+    }
+
+    public ReadOnlyObjectProperty<KubeContext> contextProperty() {
+        return context.getReadOnlyProperty();
+    }
+
+    /** Why the chosen context cannot be used (names the context and file), or null. */
+    public ReadOnlyStringProperty contextProblemProperty() {
+        return contextProblem.getReadOnlyProperty();
+    }
+
+    /** Files of the kubeconfig that could not be read; the rest still work. */
+    public List<String> kubeconfigProblems() {
+        return kubeconfig.problems();
+    }
+
+    public ObservableList<NamespaceChoice> namespaces() {
+        return namespaces.choices();
+    }
+
+    /** The chosen namespace entry; set it to switch (instant: a filter over the pods already known). */
+    public ObjectProperty<NamespaceChoice> namespaceProperty() {
+        return namespace;
+    }
+
+    /** Why only some namespaces are offered (e.g. listing namespaces is forbidden), or null. */
+    public ReadOnlyStringProperty namespaceNoticeProperty() {
+        return namespaces.noticeProperty();
+    }
+
+    public ReadOnlyStringProperty serverProperty() {
+        return server.getReadOnlyProperty();
+    }
+
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme;
+    }
+
+    public boolean isSandbox() {
+        return sandbox;
+    }
+
+    /** "Live", "Connecting…", "Reconnecting — data stale: …", "Failed: …". */
+    public ObservableValue<String> connectionText() {
+        return Bindings.createStringBinding(() -> describe(table.connectionProperty().get(),
+                table.connectionMessageProperty().get()), table.connectionProperty(), table.connectionMessageProperty());
+    }
+
+    /** "Running 31 · Pending 3 · Failed 1" for the namespace shown. */
+    public ObservableValue<String> phaseSummary() {
+        return table.countsProperty().map(PodCounts::phaseSummary);
+    }
+
+    private static String describe(ConnectionState state, String message) {
+        String detailText = message == null || message.isBlank() ? "" : ": " + message;
+        return switch (state) {
+            case CONNECTING -> "Connecting…" + detailText;
+            case LIVE -> "Live";
+            case RECONNECTING -> "Reconnecting — data stale" + detailText;
+            case FAILED -> "Failed" + detailText;
+            case STOPPED -> "Stopped";
+        };
+    }
+}

@@ -1,0 +1,75 @@
+package dev.podscope.ui;
+
+import dev.podscope.session.ConnectionState;
+import javafx.css.PseudoClass;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** Context, API server, pods per phase and whether what is shown is live. */
+final class StatusBar extends HBox {
+    private static final PseudoClass LIVE = PseudoClass.getPseudoClass("live");
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+
+    StatusBar(MainWindowViewModel model) {
+        getStyleClass().add("status-bar");
+        setId("status-bar");
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(10);
+
+        Label context = new Label(null, Icon.CONTEXT.graphic());
+        context.setId("status-context");
+        context.textProperty().bind(model.contextProperty().map(c -> c.name()));
+        context.setMinWidth(Region.USE_PREF_SIZE);
+        Label server = new Label();
+        server.setId("status-server");
+        server.getStyleClass().add("status-muted");
+        server.textProperty().bind(model.serverProperty());
+        server.setMinWidth(Region.USE_PREF_SIZE);
+        Label counts = new Label();
+        counts.setId("status-counts");
+        counts.textProperty().bind(model.phaseSummary());
+        counts.setMinWidth(Region.USE_PREF_SIZE);
+        Label shown = new Label();
+        shown.setId("status-shown");
+        shown.getStyleClass().add("status-muted");
+        shown.textProperty().bind(model.table().shownCountProperty().map(n -> n + " shown"));
+        shown.setMinWidth(Region.USE_PREF_SIZE);
+
+        Label connection = new Label();
+        connection.setId("status-connection");
+        connection.getStyleClass().add("connection");
+        connection.textProperty().bind(model.connectionText());
+        // a long failure message shortens with an ellipsis; the tooltip keeps all of it
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(connection.textProperty());
+        connection.setTooltip(full);
+        model.table().connectionProperty().subscribe(state -> {
+            connection.setGraphic(switch (state) {
+                case LIVE -> Icon.LIVE.graphic();
+                case CONNECTING -> Icon.CONNECTING.graphic();
+                case RECONNECTING -> Icon.STALE.graphic();
+                case FAILED, STOPPED -> Icon.DISCONNECTED.graphic();
+            });
+            connection.pseudoClassStateChanged(LIVE, state == ConnectionState.LIVE);
+            connection.pseudoClassStateChanged(STALE, state == ConnectionState.RECONNECTING
+                    || state == ConnectionState.CONNECTING);
+            connection.pseudoClassStateChanged(FAILED, state == ConnectionState.FAILED
+                    || state == ConnectionState.STOPPED);
+        });
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(context, server, separator(), counts, spacer, shown, separator(), connection);
+    }
+
+    private static Separator separator() {
+        return new Separator(Orientation.VERTICAL);
+    }
+}

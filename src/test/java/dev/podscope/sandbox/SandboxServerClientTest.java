@@ -4,7 +4,6 @@ import com.google.gson.reflect.TypeToken;
 import dev.podscope.sandbox.api.AccessPolicy;
 import dev.podscope.sandbox.store.ClusterStore;
 import dev.podscope.sandbox.store.Resources;
-import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1Pod;

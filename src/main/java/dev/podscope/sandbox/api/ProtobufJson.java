@@ -9,12 +9,10 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
+import dev.podscope.sandbox.store.WireJson;
 import io.kubernetes.client.proto.Runtime;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -38,8 +36,6 @@ final class ProtobufJson {
             "revisionHistoryLimit", "priority", "tolerationSeconds", "runAsUser", "runAsGroup", "fsGroup",
             "defaultMode", "mode", "enableServiceLinks", "automountServiceAccountToken", "hostUsers",
             "allowPrivilegeEscalation", "runAsNonRoot", "readOnlyRootFilesystem", "privileged", "suspend");
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
-    private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX");
     /** Go structs embedded with {@code json:",inline"}: a field of their own in protobuf, merged into the parent in JSON. */
     private static final Set<String> INLINE = Set.of("Probe.handler", "Volume.volumeSource",
             "PersistentVolumeSpec.persistentVolumeSource", "EphemeralContainer.ephemeralContainerCommon");
@@ -157,8 +153,7 @@ final class ProtobufJson {
         }
         long seconds = ((Number) field(message, "seconds")).longValue();
         int nanos = ((Number) field(message, "nanos")).intValue();
-        var utc = Instant.ofEpochSecond(seconds, micro ? nanos : 0).atOffset(ZoneOffset.UTC);
-        return new JsonPrimitive((micro ? MICROS : SECONDS).format(utc));
+        return new JsonPrimitive(WireJson.time(Instant.ofEpochSecond(seconds, micro ? nanos : 0)));
     }
 
     private static Object field(Message message, String name) {

@@ -191,6 +191,26 @@ class SandboxServerClientTest {
     }
 
     @Test
+    void servesTheLegacyWatchPathForOneObject() throws Exception {
+        RawHttp http = new RawHttp(sandbox.server());
+        try (var lines = http.lines("/api/v1/watch/namespaces/shop/pods/web-2?timeoutSeconds=20", null)) {
+            var events = lines.iterator();
+            assertThat(RawHttp.json(events.next()).path("type").asText()).isEqualTo("ADDED");
+            store.modify(Resources.PODS, "shop", "web-1", pod -> {
+                pod.getMetadata().putLabelsItem("ignored", "yes");
+                return pod;
+            });
+            store.modify(Resources.PODS, "shop", "web-2", pod -> {
+                pod.getMetadata().putLabelsItem("seen", "yes");
+                return pod;
+            });
+            var modified = RawHttp.json(events.next());
+            assertThat(modified.path("type").asText()).isEqualTo("MODIFIED");
+            assertThat(modified.path("object").path("metadata").path("labels").path("seen").asText()).isEqualTo("yes");
+        }
+    }
+
+    @Test
     void wrongTokenIs401() throws Exception {
         CoreV1Api stranger = new CoreV1Api(sandbox.client("not-a-token"));
         assertThatThrownBy(() -> stranger.listNamespacedPod("shop").execute())

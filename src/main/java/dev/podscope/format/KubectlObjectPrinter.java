@@ -12,31 +12,35 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
+
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * {@code -o json} and {@code -o yaml} the way kubectl prints objects: keys sorted (kubectl prints unstructured maps),
- * JSON indented by four spaces with Go's HTML escaping, YAML with block lists at their key's indentation and strings
- * quoted where YAML 1.1 would read them as something else.
+ * JSON indented by four spaces with Go's HTML escaping; YAML from SnakeYAML, whose emitter descends from libyaml as
+ * go-yaml's does, so it picks the same scalar styles (plain, then single quotes, then double) and block lists.
  */
 public final class KubectlObjectPrinter {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .stringQuotingChecker(new GoYamlQuoting())
-            .build());
+    private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(() -> {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setIndent(2);
+        options.setIndicatorIndent(0);
+        options.setPrettyFlow(false);
+        return new Yaml(new GoYamlStrings(options), options);
+    });
 
     private KubectlObjectPrinter() {
     }
@@ -75,9 +79,9 @@ public final class KubectlObjectPrinter {
 
     public static String yaml(JsonNode node) {
         try {
-            return YAML.writeValueAsString(sorted(node));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return YAML.get().dump(JSON.convertValue(sorted(node), Object.class));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("cannot print as YAML: " + e.getMessage(), e);
         }
     }
 
@@ -121,39 +125,23 @@ public final class KubectlObjectPrinter {
         }
     }
 
-    /** Quotes what go-yaml quotes: YAML 1.1 booleans, nulls, numbers, timestamps, and strings with special starts. */
-    private static final class GoYamlQuoting extends StringQuotingChecker {
-        private static final Pattern NUMBER = Pattern.compile(
-                "[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?|[-+]?0x[0-9a-fA-F_]+|[-+]?0o?[0-7_]+"
-                        + "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?");
-        private static final Pattern TIMESTAMP = Pattern.compile(
-                "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ]|[ \\t]+)?([0-9]{1,2}:[0-9]{2}:[0-9]{2}(\\.[0-9]*)?"
-                        + "([ \\t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?))?)?");
-        private static final List<String> RESERVED = Collections.unmodifiableList(List.of(
-                "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false", "False",
-                "FALSE", "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL", "~", "<<", "="));
+    /**
+     * go-yaml's string rule: double quotes for strings YAML 1.1 would read as another type (timestamps, "True",
+     * "36"), literal blocks for multi-line strings, otherwise plain — which the emitter turns into single quotes
+     * where plain is not allowed.
+     */
+    private static final class GoYamlStrings extends Representer {
+        private final Resolver resolver = new Resolver();
 
-        @Override
-        public boolean needToQuoteName(String name) {
-            return needsQuotes(name);
-        }
-
-        @Override
-        public boolean needToQuoteValue(String value) {
-            return needsQuotes(value);
-        }
-
-        private static boolean needsQuotes(String s) {
-            if (s.isEmpty() || RESERVED.contains(s) || NUMBER.matcher(s).matches() || TIMESTAMP.matcher(s).matches()) {
-                return true;
-            }
-            char first = s.charAt(0);
-            if ("-?:,[]{}#&*!|>'\"%@` \t".indexOf(first) >= 0 && !(first == '-' && s.length() > 1 && s.charAt(1) != ' ')) {
-                return true;
-            }
-            char last = s.charAt(s.length() - 1);
-            return last == ' ' || last == ':' || s.contains(": ") || s.contains(" #") || s.contains("\n")
-                    || s.contains("\t");
+        GoYamlStrings(DumperOptions options) {
+            super(options);
+            this.representers.put(String.class, data -> {
+                String value = (String) data;
+                DumperOptions.ScalarStyle style = value.contains("\n") ? DumperOptions.ScalarStyle.LITERAL
+                        : resolver.resolve(NodeId.scalar, value, true).equals(Tag.STR)
+                        ? DumperOptions.ScalarStyle.PLAIN : DumperOptions.ScalarStyle.DOUBLE_QUOTED;
+                return representScalar(Tag.STR, value, style);
+            });
         }
     }
 }

@@ -1,0 +1,48 @@
+package dev.podscope.cli;
+
+import dev.podscope.sandbox.Sandbox;
+import dev.podscope.sandbox.sim.SimulatorOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "sandbox", description = "Run the built-in sandbox cluster in the foreground (Ctrl-C stops it).")
+final class SandboxCommand implements Callable<Integer> {
+    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Where to write its kubeconfig (default: ~/.config/podscope/sandbox-kubeconfig.yaml).")
+    Path kubeconfig;
+
+    @Option(names = "--pods", paramLabel = "N", description = "Pods to simulate (default: ${DEFAULT-VALUE}).")
+    int pods = SimulatorOptions.DEFAULT_PODS;
+
+    @Option(names = "--namespaces", paramLabel = "M", description = "Namespaces to spread them over (default: ${DEFAULT-VALUE}).")
+    int namespaces = SimulatorOptions.DEFAULT_NAMESPACES;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed for a reproducible cluster (default: ${DEFAULT-VALUE}).")
+    long seed = SimulatorOptions.DEFAULT_SEED;
+
+    @Option(names = "--port", paramLabel = "P", description = "Port on 127.0.0.1 (default: a free one).")
+    int port;
+
+    @Override
+    public Integer call() throws Exception {
+        Path file = kubeconfig != null ? kubeconfig
+                : Path.of(System.getProperty("user.home"), ".config", "podscope", "sandbox-kubeconfig.yaml");
+        SimulatorOptions options = new SimulatorOptions().withSeed(seed).withPods(pods).withNamespaces(namespaces);
+        Sandbox sandbox = Sandbox.start(port, options);
+        sandbox.writeKubeconfig(file);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sandbox.close();
+            stopped.countDown();
+        }, "sandbox-shutdown"));
+        System.out.println("Sandbox cluster ready at " + sandbox.server().server() + " with " + pods + " pods in "
+                + namespaces + " namespaces; kubeconfig " + file.toAbsolutePath() + " (context podscope-sandbox)."
+                + " Press Ctrl-C to stop.");
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}

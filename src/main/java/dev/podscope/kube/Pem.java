@@ -34,6 +34,9 @@ final class Pem {
      */
     static List<X509Certificate> certificates(byte[] pem) {
         List<X509Certificate> certificates = new ArrayList<>();
+        if (!new String(pem, StandardCharsets.US_ASCII).contains("-----BEGIN CERTIFICATE-----")) {
+            throw new IllegalArgumentException("no PEM certificate found");
+        }
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
             for (var certificate : factory.generateCertificates(new ByteArrayInputStream(pem))) {

@@ -11,6 +11,7 @@ import io.kubernetes.client.openapi.JSON;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,8 +25,8 @@ import java.util.Map;
  * carries sub-second values, keeps six fraction digits).
  */
 public final class WireJson {
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
-    private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX");
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
+    private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
     private static final Gson GSON = JSON.getGson().newBuilder()
             .registerTypeAdapter(OffsetDateTime.class, new TimeAdapter().nullSafe())
             .registerTypeAdapterFactory(new OmitEmptyCollections())
@@ -46,11 +47,16 @@ public final class WireJson {
         return serialize(object).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A time as the API server writes it: RFC 3339 in UTC, with microseconds only when it has a fraction. */
+    public static String time(Instant instant) {
+        OffsetDateTime utc = instant.atOffset(ZoneOffset.UTC);
+        return (utc.getNano() == 0 ? SECONDS : MICROS).format(utc);
+    }
+
     private static final class TimeAdapter extends TypeAdapter<OffsetDateTime> {
         @Override
         public void write(JsonWriter out, OffsetDateTime value) throws IOException {
-            OffsetDateTime utc = value.withOffsetSameInstant(ZoneOffset.UTC);
-            out.value((utc.getNano() == 0 ? SECONDS : MICROS).format(utc));
+            out.value(time(value.toInstant()));
         }
 
         @Override

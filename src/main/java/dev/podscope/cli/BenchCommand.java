@@ -48,7 +48,7 @@ final class BenchCommand implements Callable<Integer> {
             Timing podscopeTime = bench.time(podscopeCmd, runs);
             Timing appTime = Timing.of(new ArrayList<>());
             List<AppLoad> loads = new ArrayList<>();
-            List<String> appCmd = bench.podscopeHeadless(List.of("--kubeconfig", kubeconfig.toString(), "--exit-when-loaded"));
+            List<String> appCmd = bench.podscope(List.of("--kubeconfig", kubeconfig.toString(), "--exit-when-loaded"));
             bench.appLoad(appCmd);
             for (int i = 0; i < runs; i++) {
                 AppLoad load = bench.appLoad(appCmd);

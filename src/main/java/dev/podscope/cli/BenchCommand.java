@@ -71,8 +71,12 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The AGE column may tick between the two runs; everything else must match. */
+    /** Ages ("5m49s", "(8s ago)") tick between the two runs, and column widths with them; the rest must match. */
     private static boolean sameTable(String a, String b) {
-        return a.replaceAll("(?m)\\s+\\S+$", "").equals(b.replaceAll("(?m)\\s+\\S+$", ""));
+        return withoutDurations(a).equals(withoutDurations(b));
+    }
+
+    private static String withoutDurations(String table) {
+        return table.replaceAll("\\b\\d+[smhdy](\\d+[smhd])?\\b", "T").replaceAll("[ \\t]+", " ");
     }
 }

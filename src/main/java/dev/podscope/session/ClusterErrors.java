@@ -5,6 +5,7 @@ import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.models.V1Status;
 
 import javax.net.ssl.SSLException;
+import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -39,12 +40,23 @@ public final class ClusterErrors {
         if (find(error, SocketTimeoutException.class) != null) {
             return "Timed out talking to " + server + " (context \"" + context + "\")";
         }
-        Throwable root = error;
-        while (root.getCause() != null) {
-            root = root.getCause();
+        return "Lost the connection to " + server + " (context \"" + context + "\"): " + detail(error);
+    }
+
+    /** The innermost message; a bare EOFException (okio's when a stream is cut) gets words a user understands. */
+    private static String detail(Throwable error) {
+        if (find(error, EOFException.class) != null) {
+            return "the server closed the connection";
         }
-        return "Lost the connection to " + server + " (context \"" + context + "\"): "
-                + (root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName());
+        String message = null;
+        Throwable root = error;
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            root = t;
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
+        }
+        return message != null ? message : root.getClass().getSimpleName();
     }
 
     /** True for errors that retrying will not fix: bad credentials, missing rights, untrusted certificates. */

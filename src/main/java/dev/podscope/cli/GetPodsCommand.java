@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "get", description = "Show pods as `kubectl get pods` does, from a cluster or from a file.")
@@ -81,26 +82,32 @@ final class GetPodsCommand implements Callable<Integer> {
         if (selector != null) {
             query.put("labelSelector", selector);
         }
+        List<String> notFound = new ArrayList<>();
         if (isObjectOutput()) {
-            print(objects(server, base, query));
-            return 0;
-        }
-        GetScope scope = allNamespaces ? GetScope.ALL_NAMESPACES : GetScope.inNamespace(ns);
-        List<JsonNode> tables = new ArrayList<>();
-        if (names.isEmpty()) {
-            tables.addAll(server.pages(base, query, ServerRequests.TABLE));
+            objects(server, base, query, notFound).ifPresent(this::print);
         } else {
-            for (String name : names) {
-                tables.add(server.get(base + "/" + name, Map.of(), ServerRequests.TABLE));
+            GetScope scope = allNamespaces ? GetScope.ALL_NAMESPACES : GetScope.inNamespace(ns);
+            List<JsonNode> tables = new ArrayList<>();
+            if (names.isEmpty()) {
+                tables.addAll(server.pages(base, query, ServerRequests.TABLE));
+            } else {
+                names.forEach(name -> server.named(base + "/" + name, ServerRequests.TABLE, notFound)
+                        .ifPresent(tables::add));
+            }
+            if (!tables.isEmpty()) {
+                write(ServerTable.render(tables, scope, "wide".equals(output)));
             }
         }
-        write(ServerTable.render(tables, scope, "wide".equals(output)));
-        return 0;
+        System.out.flush();
+        notFound.forEach(System.err::println);
+        return notFound.isEmpty() ? 0 : 1;
     }
 
-    private JsonNode objects(ServerRequests server, String base, Map<String, String> query) {
+    /** As kubectl: one name prints that object (or nothing when it is missing), anything else prints a List. */
+    private Optional<JsonNode> objects(ServerRequests server, String base, Map<String, String> query,
+                                       List<String> notFound) {
         if (names.size() == 1) {
-            return server.get(base + "/" + names.getFirst(), Map.of(), ServerRequests.JSON);
+            return server.named(base + "/" + names.getFirst(), ServerRequests.JSON, notFound);
         }
         List<JsonNode> items = new ArrayList<>();
         if (names.isEmpty()) {
@@ -108,9 +115,10 @@ final class GetPodsCommand implements Callable<Integer> {
                 page.path("items").forEach(item -> items.add(withKind(item)));
             }
         } else {
-            names.forEach(name -> items.add(server.get(base + "/" + name, Map.of(), ServerRequests.JSON)));
+            names.forEach(name -> server.named(base + "/" + name, ServerRequests.JSON, notFound)
+                    .ifPresent(items::add));
         }
-        return KubectlObjectPrinter.asList(items);
+        return Optional.of(KubectlObjectPrinter.asList(items));
     }
 
     /** Items of a list carry no kind; kubectl prints each with apiVersion and kind filled in. */

@@ -6,7 +6,7 @@ import dev.podscope.format.GetScope;
 import dev.podscope.format.GetTable;
 import dev.podscope.format.KubectlObjectPrinter;
 import dev.podscope.format.PodFileReader;
-import io.kubernetes.client.openapi.JSON;
+import dev.podscope.sandbox.store.WireJson;
 import io.kubernetes.client.openapi.models.V1Pod;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,7 +64,8 @@ final class GetPodsCommand implements Callable<Integer> {
     private int fromFile() throws Exception {
         List<V1Pod> pods = PodFileReader.read(file);
         if (isObjectOutput()) {
-            List<JsonNode> items = pods.stream().map(p -> KubectlObjectPrinter.parse(JSON.serialize(p))).toList();
+            // as an API server would serve them: no empty collections, timestamps in whole seconds
+            List<JsonNode> items = pods.stream().map(p -> KubectlObjectPrinter.parse(WireJson.serialize(p))).toList();
             print(items.size() == 1 ? items.getFirst() : KubectlObjectPrinter.asList(items));
             return 0;
         }

@@ -13,6 +13,10 @@ record ClusterConnection(String context, String namespace, ApiClient client) {
 
     static ClusterConnection open(String kubeconfig, String contextOrNull) {
         KubeconfigSet set = KubeconfigLoader.load(KubeconfigSource.fromSystem(kubeconfig));
+        if (!set.problems().isEmpty()) {
+            // as kubectl: a broken file may hide the very context asked for, so guessing on would mislead
+            throw new KubeconfigException(String.join("; ", set.problems()));
+        }
         String name = contextOrNull != null ? contextOrNull : set.currentContext().orElseThrow(() ->
                 new KubeconfigException(set.files().isEmpty()
                         ? "no kubeconfig found (looked at $KUBECONFIG and ~/.kube/config); pass --kubeconfig FILE,"

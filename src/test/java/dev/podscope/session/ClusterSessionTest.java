@@ -231,8 +231,8 @@ class ClusterSessionTest {
         session(kubeconfig).watchPods(pods);
 
         State failed = pods.awaitState(0, ConnectionState.FAILED);
-        assertThat(failed.message()).startsWith("TLS verification failed for " + cluster.url()
-                + " (context \"" + CONTEXT + "\")").endsWith("check certificate-authority in the kubeconfig");
+        assertThat(failed.message()).isEqualTo("TLS verification failed for " + cluster.url() + " (context \"" + CONTEXT
+                + "\"): certificate signed by unknown authority; check certificate-authority in the kubeconfig");
     }
 
     @Test

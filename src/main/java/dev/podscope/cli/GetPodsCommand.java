@@ -58,6 +58,9 @@ final class GetPodsCommand implements Callable<Integer> {
         if (output != null && !List.of("wide", "json", "yaml").contains(output)) {
             throw new CliErrors.UserError("unknown output format \"" + output + "\": use wide, json or yaml");
         }
+        if (file == null && allNamespaces && !names.isEmpty()) {
+            throw new CliErrors.UserError("a resource cannot be retrieved by name across all namespaces");
+        }
         return file != null ? fromFile() : fromCluster();
     }
 

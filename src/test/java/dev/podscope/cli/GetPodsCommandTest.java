@@ -64,7 +64,9 @@ class GetPodsCommandTest {
                 List.of("get", "pods", "-n", "quiet"),
                 List.of("get", "pods", "-l", "app=nothing"),
                 List.of("get", "pods", "-n", "quiet", "-o", "json"),
-                List.of("get", "pods", "-n", "quiet", "-o", "yaml"));
+                List.of("get", "pods", "-n", "quiet", "-o", "yaml"),
+                List.of("get", "pods", "-n", "no-such-namespace"),
+                List.of("get", "pods", "-n", "default", "-A"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -86,18 +88,19 @@ class GetPodsCommandTest {
         assertThat(result).isEqualTo(new Cli.Result(0, "", "No resources found in quiet namespace.\n"));
     }
 
-    static Stream<List<String>> missingPods() {
+    static Stream<List<String>> failingCommands() {
         return Stream.of(
                 List.of("get", "pods", "missing"),
                 List.of("get", "pods", "db-0", "missing", "orders-0"),
                 List.of("get", "pods", "missing", "gone", "-o", "wide"),
                 List.of("get", "pods", "missing", "-o", "json"),
-                List.of("get", "pods", "db-0", "missing", "-o", "yaml"));
+                List.of("get", "pods", "db-0", "missing", "-o", "yaml"),
+                List.of("get", "pods", "db-0", "-A"));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("missingPods")
-    void missingPodsAreErrorsFromTheServerAsKubectlPrintsThem(List<String> command) {
+    @MethodSource("failingCommands")
+    void failsAsKubectlFails(List<String> command) {
         String[] args = withKubeconfig(command);
 
         Cli.Result expected = kubectl.run(args);

@@ -65,6 +65,26 @@ final class StaticCluster {
         return store;
     }
 
+    /**
+     * Adds a namespace with {@code count} running pods, more than one 500-pod page; names grow longer towards the
+     * end, so that a later page has the widest NAME cell.
+     */
+    StaticCluster withBulkNamespace(String namespace, int count) {
+        store.create(Resources.NAMESPACES, new V1Namespace().metadata(new V1ObjectMeta().name(namespace)
+                .labels(Map.of("kubernetes.io/metadata.name", namespace)).creationTimestamp(ago(Duration.ofDays(40))))
+                .status(new V1NamespaceStatus().phase("Active")));
+        for (int i = 0; i < count; i++) {
+            String name = String.format("bulk-%04d", i) + (i % 97 == 96 ? "-" + "x".repeat(i / 40) : "");
+            V1Pod pod = running(namespace, name, i % 2 == 0 ? "node-a" : "node-b", "10.245." + i / 250 + "." + i % 250,
+                    Duration.ofDays(1 + i % 30).plusMinutes(30), Map.of("app", "bulk", "shard", Integer.toString(i % 3)));
+            if (i % 7 == 0) {
+                restart(pod, i % 11 + 1, Duration.ofHours(10 + i % 30).plusMinutes(30));
+            }
+            store.create(Resources.PODS, pod);
+        }
+        return this;
+    }
+
     private List<V1Pod> pods() {
         List<V1Pod> pods = new ArrayList<>();
         pods.add(running("shop", "web-7d4b9c5f6d-x2kqp", "node-a", "10.244.1.12",

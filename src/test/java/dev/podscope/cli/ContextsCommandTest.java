@@ -68,6 +68,20 @@ class ContextsCommandTest {
     }
 
     @Test
+    void noKubeconfigAtAll() throws IOException, InterruptedException {
+        Path home = Files.createDirectories(dir.resolve("empty-home"));
+        Cli.Result expected = kubectl.run(Map.of("HOME", home.toString()), "config", "get-contexts");
+
+        Cli.Result actual = PodscopeProcess.run(Map.of("HOME", home.toString()), home, List.of("contexts"));
+
+        assertThat(actual).isEqualTo(expected);
+        Cli.Result get = PodscopeProcess.run(Map.of("HOME", home.toString()), home, List.of("get", "pods"));
+        assertThat(get).isEqualTo(new Cli.Result(1, "", "error: no kubeconfig found (looked at $KUBECONFIG and"
+                + " ~/.kube/config); pass --kubeconfig FILE, or start `podscope sandbox` and use the kubeconfig it"
+                + " writes\n"));
+    }
+
+    @Test
     void filesMergedFromTheKubeconfigVariable() throws IOException, InterruptedException {
         String missing = dir.resolve("missing.yaml").toString();
         for (String list : List.of(first + File.pathSeparator + second,

@@ -146,7 +146,7 @@ final class GetPodsCommand implements Callable<Integer> {
             return namespace;
         }
         return pods.isEmpty() || pods.getFirst().getMetadata().getNamespace() == null
-                ? "default" : pods.getFirst().getMetadata().getNamespace();
+                ? ClusterConnection.namespaceOrDefault(kubeconfig, context) : pods.getFirst().getMetadata().getNamespace();
     }
 
     private static void write(GetOutput out) {

@@ -124,8 +124,12 @@ class CliErrorsTest {
     void verboseAddsTheStackTrace() throws IOException {
         Path kubeconfig = cluster.kubeconfig(dir.resolve("verbose.yaml"), "stale", "shop", "expired-token");
 
-        for (String flag : List.of("--verbose", "-v")) {
-            Cli.Result result = Cli.run("get", "pods", "--kubeconfig", kubeconfig.toString(), flag);
+        List<List<String>> commands = List.of(
+                List.of("get", "pods", "--kubeconfig", kubeconfig.toString(), "--verbose"),
+                List.of("get", "pods", "-v", "--kubeconfig", kubeconfig.toString()),
+                List.of("--verbose", "get", "pods", "--kubeconfig", kubeconfig.toString()));
+        for (List<String> command : commands) {
+            Cli.Result result = Cli.run(command.toArray(String[]::new));
 
             assertThat(result.exitCode()).isEqualTo(1);
             assertThat(result.err()).startsWith("error: Unauthorized (401): ")

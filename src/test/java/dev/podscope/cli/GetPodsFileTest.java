@@ -10,6 +10,7 @@ import dev.podscope.sandbox.store.Resources;
 import dev.podscope.session.TestCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -102,6 +103,16 @@ class GetPodsFileTest {
         Cli.Result actual = Cli.run(podscopeArgs.toArray(String[]::new));
 
         assertThat(expected.exitCode()).as("kubectl's exit code; stderr: %s", expected.err()).isZero();
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    @Test
+    void aFileWithoutPodsPrintsTheContextNamespace() throws IOException {
+        Path empty = write("empty-list.json", list("List", List.of()));
+
+        Cli.Result expected = kubectl.run("get", "-f", empty.toString(), "--kubeconfig", kubeconfig.toString());
+        Cli.Result actual = Cli.run("get", "pods", "-f", empty.toString(), "--kubeconfig", kubeconfig.toString());
+
         assertThat(actual).isEqualTo(expected);
     }
 

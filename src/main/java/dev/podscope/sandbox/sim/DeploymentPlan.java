@@ -1,6 +1,5 @@
 package dev.podscope.sandbox.sim;
 
-import dev.podscope.sandbox.store.ClusterStore;
 import dev.podscope.sandbox.store.Resources;
 import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.openapi.models.V1Deployment;
@@ -82,14 +81,14 @@ final class DeploymentPlan {
                 naming);
     }
 
-    /** Writes deployment, ReplicaSet and pods; {@code settledAt} dates the Deployment's conditions. */
-    void write(ClusterStore store, List<V1Pod> pods, OffsetDateTime settledAt) {
+    /** Adds deployment, ReplicaSet and pods to the initial cluster; {@code settledAt} dates the Deployment's conditions. */
+    void write(PopulationContext p, List<V1Pod> pods, OffsetDateTime settledAt) {
         replicaSet.setStatus(WorkloadStatus.replicaSet(replicaSet, pods));
         deployment.setStatus(WorkloadStatus.deployment(deployment, List.of(replicaSet), settledAt));
-        store.create(Resources.DEPLOYMENTS, deployment);
-        store.create(Resources.REPLICASETS, replicaSet);
+        p.create(Resources.DEPLOYMENTS, deployment);
+        p.create(Resources.REPLICASETS, replicaSet);
         for (V1Pod pod : pods) {
-            store.create(Resources.PODS, pod);
+            p.create(Resources.PODS, pod);
         }
     }
 

@@ -4,6 +4,7 @@ import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -25,11 +26,15 @@ import java.util.stream.IntStream;
 /**
  * The sandbox's etcd: every object of every resource type, one cluster-wide revision counter, and a bounded history
  * of changes so that watches can resume from a resourceVersion (older ones get 410 Gone, as from a real server).
+ * The history keeps at most {@code historyLimit} changes and none older than {@link #HISTORY_WINDOW}, as the API
+ * server compacts etcd every five minutes: each change holds a whole object and its JSON, and a long-running
+ * sandbox would otherwise fill the history with superseded versions of the same few pods.
  * <p>
  * Objects handed to {@link #create} become the store's; objects returned are shared and must not be mutated —
  * {@link #modify} hands the mutator a private copy.
  */
 public final class ClusterStore {
+    public static final Duration HISTORY_WINDOW = Duration.ofMinutes(5);
     private static final int WATCH_QUEUE_CAPACITY = 100_000;
     /** Below this many objects a batch is serialized on the calling thread alone. */
     private static final int PARALLEL_BATCH = 64;
@@ -39,7 +44,7 @@ public final class ClusterStore {
     private final Random uidRandom;
     private final Object lock = new Object();
     private final Map<ResourceType<?>, TreeMap<String, StoredObject<?>>> objects = new HashMap<>();
-    private final ArrayDeque<StoreEvent> history = new ArrayDeque<>();
+    private final ArrayDeque<Retained> history = new ArrayDeque<>();
     private final List<StoreWatch> watches = new CopyOnWriteArrayList<>();
     private long revision = 1;
     private long compactedRevision = 1;
@@ -184,7 +189,8 @@ public final class ClusterStore {
             StoreWatch[] holder = new StoreWatch[1];
             StoreWatch watch = new StoreWatch(type, ns, WATCH_QUEUE_CAPACITY, () -> watches.remove(holder[0]));
             holder[0] = watch;
-            for (StoreEvent event : history) {
+            for (Retained retained : history) {
+                StoreEvent event = retained.event();
                 if (event.revision() > fromRevision && watch.matches(event)) {
                     watch.offer(event);
                 }
@@ -255,9 +261,11 @@ public final class ClusterStore {
             table(type).put(key, stored);
         }
         StoreEvent event = new StoreEvent(kind, type, object, json, rev);
-        history.addLast(event);
-        while (history.size() > historyLimit) {
-            compactedRevision = history.removeFirst().revision();
+        long now = clock.millis();
+        history.addLast(new Retained(event, now));
+        long horizon = now - HISTORY_WINDOW.toMillis();
+        while (!history.isEmpty() && (history.size() > historyLimit || history.getFirst().committedAt() < horizon)) {
+            compactedRevision = history.removeFirst().event().revision();
         }
         for (StoreWatch watch : watches) {
             if (watch.matches(event)) {
@@ -265,6 +273,9 @@ public final class ClusterStore {
             }
         }
         return stored;
+    }
+
+    private record Retained(StoreEvent event, long committedAt) {
     }
 
     private static <T extends KubernetesObject> T copy(ResourceType<T> type, StoredObject<T> stored) {

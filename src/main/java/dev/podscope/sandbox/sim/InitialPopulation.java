@@ -1,6 +1,7 @@
 package dev.podscope.sandbox.sim;
 
 import dev.podscope.sandbox.store.ClusterStore;
+import dev.podscope.sandbox.store.NewObject;
 import dev.podscope.sandbox.store.Resources;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1NamespaceSpec;
@@ -37,15 +38,16 @@ final class InitialPopulation {
         List<String> namespaces = namespaceNames(options.namespaces());
         int podCapacity = Math.max(110, (int) Math.ceil(Math.max(options.pods(), FIXED_PODS) / 2.0 * 1.2));
         Map<String, String> nodeUids = new HashMap<>();
+        List<NewObject<?>> batch = new ArrayList<>(options.pods() + options.pods() / 4 + 100);
+        PopulationContext p = new PopulationContext(batch, naming, nodes, new SteadyState(naming, nodes), now, birth,
+                nodeUids);
         for (NodeSpec spec : SimNodes.ALL) {
             V1Node node = NodeFactory.node(spec, naming, birth, now, podCapacity);
             nodeUids.put(spec.name(), node.getMetadata().getUid());
-            store.create(Resources.NODES, node);
+            p.create(Resources.NODES, node);
         }
-        PopulationContext p = new PopulationContext(store, naming, nodes, new SteadyState(naming, nodes), now, birth,
-                nodeUids);
         for (String name : namespaces) {
-            store.create(Resources.NAMESPACES, namespace(p, name));
+            p.create(Resources.NAMESPACES, namespace(p, name));
         }
         SystemPods.create(p);
         Map<Scenario, PodRef> scenarios = new EnumMap<>(Scenario.class);
@@ -54,6 +56,7 @@ final class InitialPopulation {
         List<String> appNamespaces = new ArrayList<>(namespaces);
         appNamespaces.remove("kube-system");
         FillerApps.create(p, appNamespaces, options.pods() - FIXED_PODS);
+        store.createAll(batch);
         return new Result(scenarios, pending);
     }
 

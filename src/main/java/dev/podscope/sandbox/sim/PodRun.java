@@ -35,6 +35,7 @@ final class PodRun {
     private V1Pod current;
     private boolean cancelled;
     private double crashBackOff = 10;
+    private int exits;
     private double pullBackOff = 10;
 
     PodRun(SimContext ctx, V1Pod pod) {
@@ -166,7 +167,10 @@ final class PodRun {
             PodConditions.refresh(p, now());
         });
         if (restarts) {
-            after(1, () -> crashBackOff(c, b));
+            // The kubelet's back-off starts with the first restart: that one happens at its next sync, while the
+            // pod shows Error; every later exit waits in CrashLoopBackOff (10 s, doubling up to five minutes).
+            exits++;
+            after(1, exits == 1 ? () -> restart(c, b) : () -> crashBackOff(c, b));
         }
     }
 
@@ -180,7 +184,11 @@ final class PodRun {
         });
         event(c, EventRecorder.WARNING, "BackOff",
                 "Back-off restarting failed container " + c.getName() + " in pod " + podDescription());
-        after(seconds, () -> pullAndStart(c, () -> whenStarted(c, b)));
+        after(seconds, () -> restart(c, b));
+    }
+
+    private void restart(V1Container c, Behavior b) {
+        pullAndStart(c, () -> whenStarted(c, b));
     }
 
     private void pullFails(V1Container c) {

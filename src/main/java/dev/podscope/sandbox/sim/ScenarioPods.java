@@ -68,7 +68,7 @@ final class ScenarioPods {
         OffsetDateTime deleted = p.ago(Duration.ofMinutes(p.naming().between(70, 180)));
         pod.getMetadata().deletionTimestamp(deleted.plusSeconds(30)).deletionGracePeriodSeconds(30L);
         SteadyState.stopped(pod, deleted.plusSeconds(1));
-        p.store().create(Resources.PODS, pod);
+        p.create(Resources.PODS, pod);
         scenarios.put(Scenario.STUCK_TERMINATING, DemoApps.ref(pod));
     }
 
@@ -81,7 +81,7 @@ final class ScenarioPods {
                 p.naming(), created, p.now().minusSeconds(2));
         V1Pod pod = plan.newPod();
         pod.getMetadata().setCreationTimestamp(p.now().minusSeconds(1));
-        plan.write(p.store(), List.of(pod), p.now());
+        plan.write(p, List.of(pod), p.now());
         pending(scenario, pod);
     }
 
@@ -96,7 +96,7 @@ final class ScenarioPods {
     private V1Pod standalone(String namespace, String name, V1PodTemplateSpec t, OffsetDateTime created) {
         V1Pod pod = PodFactory.fromTemplate(t, namespace, name, null, null, p.naming());
         pod.getMetadata().setCreationTimestamp(created);
-        p.store().create(Resources.PODS, pod);
+        p.create(Resources.PODS, pod);
         return pod;
     }
 

@@ -59,6 +59,7 @@ public final class ClusterSimulator implements AutoCloseable {
                 .map(StoredObject::object).ifPresent(scheduler::schedule)));
         timeline.soon(() -> population.resumed().forEach((ref, seconds) -> store.get(Resources.PODS, ref.namespace(),
                 ref.name()).map(StoredObject::object).ifPresent(pod -> kubelet.resume(pod, seconds))));
+        EventExpiry.start(timeline, store);
         if (options.churn()) {
             timeline.soon(() -> RollingRestarts.start(ctx, controllers.deployments(), options.seed()));
         }

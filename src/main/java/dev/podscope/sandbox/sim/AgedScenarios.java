@@ -12,8 +12,8 @@ import java.time.OffsetDateTime;
  * The scenario pods that have been failing for a while when the simulator starts, in the state and with the Events
  * hours of failing leave. Only the repeating Events are there, counted since the pod began: the one-off ones
  * (Scheduled, Pulled, Created) would have expired, as the API server keeps Events for an hour after their last
- * repeat. The pods are the caller's to add to the cluster. The kubelet goes on from where the pods are: {@link #notReady} and {@link #imagePullBackOff} return the
- * seconds until the next repeat.
+ * repeat ({@link EventExpiry}). The pods are the caller's to add to the cluster; the kubelet goes on from where
+ * they are, {@link #notReady} and {@link #imagePullBackOff} returning the seconds until the next repeat.
  */
 final class AgedScenarios {
     /** From a pull's start to its ErrImagePull, and from there to the back-off, as the kubelet plays them. */

@@ -49,13 +49,17 @@ public final class ClusterSimulator implements AutoCloseable {
         SimContext ctx = new SimContext(store, timeline, new EventRecorder(store), nodes, naming);
         Scheduler scheduler = new Scheduler(ctx);
         WorkloadControllers controllers = new WorkloadControllers(ctx);
-        PodReactions reactions = new PodReactions(ctx, scheduler, new Kubelet(ctx), controllers);
+        Kubelet kubelet = new Kubelet(ctx);
+        PodReactions reactions = new PodReactions(ctx, scheduler, kubelet, controllers);
 
         PodWatchLoop watchLoop = new PodWatchLoop(store, populated,
                 event -> timeline.soon(() -> reactions.on(event)), () -> timeline.soon(reactions::resync));
         watchLoop.start();
         timeline.soon(() -> population.pending().forEach(ref -> store.get(Resources.PODS, ref.namespace(), ref.name())
                 .map(StoredObject::object).ifPresent(scheduler::schedule)));
+        timeline.soon(() -> population.resumed().forEach((ref, seconds) -> store.get(Resources.PODS, ref.namespace(),
+                ref.name()).map(StoredObject::object).ifPresent(pod -> kubelet.resume(pod, seconds))));
+        EventExpiry.start(timeline, store);
         if (options.churn()) {
             timeline.soon(() -> RollingRestarts.start(ctx, controllers.deployments(), options.seed()));
         }

@@ -63,10 +63,14 @@ final class DeploymentPlan {
                 naming);
     }
 
-    /** Adds deployment, ReplicaSet and pods to the initial cluster; {@code settledAt} dates the Deployment's conditions. */
+    /**
+     * Adds deployment, ReplicaSet and pods to the initial cluster; {@code settledAt} dates the Deployment's
+     * conditions, which are then brought up to now (a rollout that never finished has timed out since).
+     */
     void write(PopulationContext p, List<V1Pod> pods, OffsetDateTime settledAt) {
         replicaSet.setStatus(WorkloadStatus.replicaSet(replicaSet, pods));
         deployment.setStatus(WorkloadStatus.deployment(deployment, List.of(replicaSet), settledAt));
+        deployment.setStatus(WorkloadStatus.deployment(deployment, List.of(replicaSet), p.now()));
         p.create(Resources.DEPLOYMENTS, deployment);
         p.create(Resources.REPLICASETS, replicaSet);
         for (V1Pod pod : pods) {

@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,8 +26,11 @@ final class InitialPopulation {
             "golf", "hotel", "india", "juliett", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec",
             "romeo", "sierra", "tango", "uniform", "victor", "whiskey", "xray", "yankee", "zulu");
 
-    /** The scenario pods by scenario, and the pods the scheduler has to pick up once the simulator runs. */
-    record Result(Map<Scenario, PodRef> scenarioPods, List<PodRef> pending) {
+    /**
+     * The scenario pods by scenario, the pods the scheduler has to pick up once the simulator runs, and the pods the
+     * kubelet goes on with, with the seconds until their next step.
+     */
+    record Result(Map<Scenario, PodRef> scenarioPods, List<PodRef> pending, Map<PodRef, Double> resumed) {
     }
 
     private InitialPopulation() {
@@ -52,12 +56,14 @@ final class InitialPopulation {
         SystemPods.create(p);
         Map<Scenario, PodRef> scenarios = new EnumMap<>(Scenario.class);
         scenarios.putAll(DemoApps.create(p));
-        List<PodRef> pending = ScenarioPods.create(p, scenarios);
+        List<PodRef> pending = new ArrayList<>();
+        Map<PodRef, Double> resumed = new LinkedHashMap<>();
+        ScenarioPods.create(p, scenarios, pending, resumed);
         List<String> appNamespaces = new ArrayList<>(namespaces);
         appNamespaces.remove("kube-system");
         FillerApps.create(p, appNamespaces, options.pods() - FIXED_PODS);
         store.createAll(batch);
-        return new Result(scenarios, pending);
+        return new Result(scenarios, pending, resumed);
     }
 
     static List<String> namespaceNames(int count) {

@@ -18,6 +18,7 @@ import java.util.List;
 
 /** The status a ReplicaSet, Deployment or Job controller computes from the pods it owns. */
 final class WorkloadStatus {
+    private static final String TIMED_OUT = "ProgressDeadlineExceeded";
     private WorkloadStatus() {
     }
 
@@ -67,10 +68,9 @@ final class WorkloadStatus {
                 isAvailable ? "Deployment has minimum availability." : "Deployment does not have minimum availability.",
                 now));
         boolean complete = updated == desired && replicas == desired && available >= desired;
-        conditions.add(condition(previous, "Progressing", true,
-                complete ? "NewReplicaSetAvailable" : "ReplicaSetUpdated",
-                complete ? "ReplicaSet \"" + rsName + "\" has successfully progressed."
-                        : "ReplicaSet \"" + rsName + "\" is progressing.", now));
+        conditions.add(complete ? condition(previous, "Progressing", true, "NewReplicaSetAvailable",
+                "ReplicaSet \"" + rsName + "\" has successfully progressed.", now)
+                : progressing(deployment, previous, rsName, now));
         int unavailable = Math.max(0, scaled - available);
         return new V1DeploymentStatus().observedGeneration(deployment.getMetadata().getGeneration())
                 .replicas(nonZero(replicas)).updatedReplicas(nonZero(updated)).readyReplicas(nonZero(ready))
@@ -106,6 +106,31 @@ final class WorkloadStatus {
             }
         }
         return status;
+    }
+
+    /**
+     * A rollout that has not completed is progressing until {@code progressDeadlineSeconds} pass without progress,
+     * then it has timed out, and stays so until it completes; the time out is dated when the deadline passed.
+     */
+    private static V1DeploymentCondition progressing(V1Deployment deployment, List<V1DeploymentCondition> previous,
+                                                     String rsName, OffsetDateTime now) {
+        V1DeploymentCondition old = previous.stream().filter(c -> "Progressing".equals(c.getType())).findFirst()
+                .orElse(null);
+        if (old != null && TIMED_OUT.equals(old.getReason())) {
+            return old;
+        }
+        Integer configured = deployment.getSpec().getProgressDeadlineSeconds();
+        boolean wasProgressing = old != null && old.getLastUpdateTime() != null
+                && "ReplicaSetUpdated".equals(old.getReason());
+        OffsetDateTime deadline = wasProgressing
+                ? old.getLastUpdateTime().plusSeconds(configured == null ? 600 : configured) : null;
+        if (deadline != null && deadline.isBefore(now)) {
+            return new V1DeploymentCondition().type("Progressing").status("False").reason(TIMED_OUT)
+                    .message("ReplicaSet \"" + rsName + "\" has timed out progressing.")
+                    .lastUpdateTime(deadline).lastTransitionTime(deadline);
+        }
+        return condition(previous, "Progressing", true, "ReplicaSetUpdated",
+                "ReplicaSet \"" + rsName + "\" is progressing.", now);
     }
 
     private static V1DeploymentCondition condition(List<V1DeploymentCondition> previous, String type, boolean value,

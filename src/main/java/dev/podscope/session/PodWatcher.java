@@ -1,17 +1,13 @@
 package dev.podscope.session;
 
-import com.google.gson.reflect.TypeToken;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodList;
 import io.kubernetes.client.openapi.models.V1Status;
-import io.kubernetes.client.util.Watch;
-import okhttp3.Call;
 
 import java.io.IOException;
-import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,17 +18,15 @@ import java.util.concurrent.ThreadLocalRandom;
  * connection breaks — telling the listener the data is stale meanwhile.
  */
 final class PodWatcher implements Runnable {
-    private static final Type EVENT_TYPE = new TypeToken<Watch.Response<V1Pod>>() { }.getType();
-
     private final ApiClient client;
-    private final CoreV1Api api;
+    private final PodRequests requests;
     private final String context;
     private final String fallbackNamespace;
     private final StoppableListener listener;
     private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
     private volatile String namespace;
     private volatile boolean stopped;
-    private volatile Watch<V1Pod> watch;
+    private volatile PodRequests.Stream watch;
     private final Duration watchTimeout;
     private volatile String lastVersion;
     private boolean live;
@@ -46,7 +40,7 @@ final class PodWatcher implements Runnable {
     PodWatcher(ApiClient client, String context, String fallbackNamespace, PodListener listener, Duration watchTimeout) {
         this.watchTimeout = watchTimeout;
         this.client = client;
-        this.api = new CoreV1Api(client);
+        this.requests = new PodRequests(new CoreV1Api(client));
         this.context = context;
         this.fallbackNamespace = fallbackNamespace;
         this.listener = new StoppableListener(listener);
@@ -105,10 +99,8 @@ final class PodWatcher implements Runnable {
         }
     }
 
-    private String list() throws ApiException {
-        V1PodList list = namespace == null
-                ? api.listPodForAllNamespaces().execute()
-                : api.listNamespacedPod(namespace).execute();
+    private String list() throws ApiException, IOException {
+        V1PodList list = requests.list(namespace);
         List<V1Pod> pods = list.getItems();
         pods.forEach(PodWatcher::slim);
         if (stopped) {
@@ -130,20 +122,15 @@ final class PodWatcher implements Runnable {
         while (!stopped) {
             long base = Math.max(1, watchTimeout.toSeconds());
             int timeout = (int) (base + ThreadLocalRandom.current().nextLong(base));
-            Call call = namespace == null
-                    ? api.listPodForAllNamespaces().watch(true).allowWatchBookmarks(true)
-                        .resourceVersion(lastVersion).timeoutSeconds(timeout).buildCall(null)
-                    : api.listNamespacedPod(namespace).watch(true).allowWatchBookmarks(true)
-                        .resourceVersion(lastVersion).timeoutSeconds(timeout).buildCall(null);
-            try (Watch<V1Pod> w = Watch.createWatch(client, call, EVENT_TYPE)) {
-                watch = w;
+            try (PodRequests.Stream stream = requests.watch(namespace, lastVersion, timeout)) {
+                watch = stream;
                 markLive();
-                for (Watch.Response<V1Pod> event : w) {
-                    if ("ERROR".equals(event.type)) {
-                        if (isGone(event.status)) {
+                for (PodRequests.Event event = stream.next(); event != null; event = stream.next()) {
+                    if ("ERROR".equals(event.type())) {
+                        if (isGone(event.status())) {
                             return null;
                         }
-                        throw new IOException("watch error: " + describe(event.status));
+                        throw new IOException("watch error: " + describe(event.status()));
                     }
                     lastVersion = apply(event, lastVersion);
                 }
@@ -162,13 +149,13 @@ final class PodWatcher implements Runnable {
         }
     }
 
-    private String apply(Watch.Response<V1Pod> event, String current) {
-        V1Pod pod = event.object;
+    private String apply(PodRequests.Event event, String current) {
+        V1Pod pod = event.pod();
         if (pod == null || pod.getMetadata() == null) {
             return current;
         }
         String version = pod.getMetadata().getResourceVersion();
-        switch (event.type) {
+        switch (event.type()) {
             case "ADDED" -> listener.changed(PodListener.ChangeType.ADDED, slim(pod));
             case "MODIFIED" -> listener.changed(PodListener.ChangeType.MODIFIED, slim(pod));
             case "DELETED" -> listener.changed(PodListener.ChangeType.DELETED, slim(pod));
@@ -194,13 +181,9 @@ final class PodWatcher implements Runnable {
     }
 
     private void closeWatch() {
-        Watch<V1Pod> w = watch;
-        if (w != null) {
-            try {
-                w.close();
-            } catch (IOException | RuntimeException ignored) {
-                // closing a broken stream has nothing left to tell
-            }
+        PodRequests.Stream stream = watch;
+        if (stream != null) {
+            stream.close();
         }
     }
 

@@ -1,19 +1,18 @@
 package dev.podscope.app;
 
 import dev.podscope.cli.DesktopOptions;
-import dev.podscope.kube.ClientFactory;
 import dev.podscope.kube.KubeconfigLoader;
 import dev.podscope.kube.KubeconfigSet;
 import dev.podscope.kube.KubeconfigSource;
 import dev.podscope.sandbox.Sandbox;
-import dev.podscope.session.ClusterSession;
-import dev.podscope.ui.ContextSession;
 import dev.podscope.ui.SessionFactory;
+import javafx.application.Platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.IntConsumer;
 
 /** Decides what the desktop app opens — the user's kubeconfig, or the sandbox when there is none — and opens it. */
 final class DesktopLauncher {
@@ -25,22 +24,29 @@ final class DesktopLauncher {
     }
 
     static AppSetup setup(DesktopOptions options) {
+        IntConsumer onLoaded = options.exitWhenLoaded() ? DesktopLauncher::reportAndExit : rows -> { };
         if (!options.sandbox()) {
             KubeconfigSet set = KubeconfigLoader.load(KubeconfigSource.fromSystem(options.kubeconfig()));
             if (!set.contexts().isEmpty()) {
-                return new AppSetup(set, sessions(set), false, () -> { });
+                return new AppSetup(set, SessionFactory.forKubeconfig(set), false, () -> { }, options.context(),
+                        onLoaded);
             }
             System.err.println("No kubeconfig contexts found ($KUBECONFIG, ~/.kube/config): opening the built-in"
                     + " sandbox cluster (simulated, not a real cluster).");
         }
         Sandbox sandbox = Sandbox.start();
         KubeconfigSet set = KubeconfigLoader.load(KubeconfigSource.fromSystem(writeKubeconfig(sandbox).toString()));
-        return new AppSetup(set, sessions(set), true, sandbox::close);
+        return new AppSetup(set, SessionFactory.forKubeconfig(set), true, sandbox::close, null, onLoaded);
     }
 
-    private static SessionFactory sessions(KubeconfigSet set) {
-        return context -> ContextSession.of(
-                new ClusterSession(ClientFactory.create(set, context.name()), context.name(), context.namespace()));
+    /** The benchmark's report line (see cli.BenchProcess): rows shown, heap used after a GC, resident set size. */
+    private static void reportAndExit(int rows) {
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        long heapMb = (runtime.totalMemory() - runtime.freeMemory()) >> 20;
+        System.out.println("podscope-loaded rows=" + rows + " heapMb=" + heapMb + " rssMb=" + ProcessMemory.rssMb());
+        System.out.flush();
+        Platform.exit();
     }
 
     private static Path writeKubeconfig(Sandbox sandbox) {

@@ -4,7 +4,9 @@ import dev.podscope.ui.FxTaskExecutor;
 import dev.podscope.ui.MainWindow;
 import dev.podscope.ui.MainWindowViewModel;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -40,8 +42,22 @@ public final class PodscopeApp extends Application {
                     PodscopeApp.class.getResourceAsStream("/dev/podscope/icons/podscope-" + size + ".png"))));
         }
         stage.show();
-        model.start();
+        model.table().firstLoad().thenAccept(rows -> afterNextLayout(stage.getScene(), () -> setup.onLoaded().accept(rows)));
+        model.start(setup.context());
         window.table().requestFocus();
+    }
+
+    /** Rows applied to the table are on screen after the next layout pulse. */
+    private static void afterNextLayout(Scene scene, Runnable action) {
+        Runnable once = new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                action.run();
+            }
+        };
+        scene.addPostLayoutPulseListener(once);
+        Platform.requestNextPulse();
     }
 
     @Override

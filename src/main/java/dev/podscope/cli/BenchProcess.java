@@ -12,31 +12,33 @@ import java.util.Map;
 /** Starts the commands the benchmark compares, each as a fresh process with its own temp HOME (kubectl's cache). */
 final class BenchProcess {
     static final String LOADED_MARKER = "podscope-loaded";
+    private static final String HEADLESS = "-Dglass.platform=Headless -Dprism.order=sw -Djava.awt.headless=true";
     private final Path home;
 
     BenchProcess(Path home) {
         this.home = home;
     }
 
-    /** This JVM's launcher and class path running podscope's Main, as the jpackage launcher would. */
+    /**
+     * podscope as a user starts it: the app image's launcher when the benchmark runs from one (its JVM options and
+     * class-data archive included), otherwise this JVM with its class path.
+     */
     List<String> podscope(List<String> args) {
-        List<String> cmd = new ArrayList<>(List.of(javaCommand(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Xshare:auto", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), "dev.podscope.app.Main"));
-        cmd.addAll(args);
-        return cmd;
-    }
-
-    List<String> podscopeHeadless(List<String> args) {
-        List<String> cmd = new ArrayList<>(List.of(javaCommand(), "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
-                "-Dglass.platform=Headless", "-Dprism.order=sw", "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), "dev.podscope.app.Main"));
+        List<String> cmd = new ArrayList<>();
+        String launcher = System.getProperty("jpackage.app-path");
+        if (launcher != null) {
+            cmd.add(launcher);
+        } else {
+            cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
+                    "-cp", System.getProperty("java.class.path"), "dev.podscope.app.Main"));
+        }
         cmd.addAll(args);
         return cmd;
     }
 
     String output(List<String> cmd) throws IOException, InterruptedException {
-        Process process = start(cmd, ProcessBuilder.Redirect.DISCARD);
+        Process process = start(cmd, errors());
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         expectSuccess(cmd, process.waitFor());
         return out;
@@ -46,7 +48,7 @@ final class BenchProcess {
         List<Double> seconds = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
-            Process process = start(cmd, ProcessBuilder.Redirect.DISCARD);
+            Process process = start(cmd, errors());
             process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
             expectSuccess(cmd, process.waitFor());
             seconds.add((System.nanoTime() - start) / 1e9);
@@ -54,9 +56,12 @@ final class BenchProcess {
         return Timing.of(seconds);
     }
 
+    /** Runs the desktop app on JavaFX's headless platform (no display needed) until it reports a full table. */
     AppLoad appLoad(List<String> cmd) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Process process = start(cmd, ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder = builder(cmd, errors());
+        builder.environment().put("JAVA_TOOL_OPTIONS", HEADLESS);
+        Process process = builder.start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith(LOADED_MARKER)) {
@@ -71,20 +76,29 @@ final class BenchProcess {
     }
 
     private Process start(List<String> cmd, ProcessBuilder.Redirect stderr) throws IOException {
+        return builder(cmd, stderr).start();
+    }
+
+    private ProcessBuilder builder(List<String> cmd, ProcessBuilder.Redirect stderr) {
         ProcessBuilder builder = new ProcessBuilder(cmd).redirectError(stderr);
         Map<String, String> env = builder.environment();
         env.put("HOME", home.toString());
         env.remove("KUBECONFIG");
-        return builder.start();
+        env.remove("JAVA_TOOL_OPTIONS");
+        // the app-image launcher marks its own process so that a re-exec goes straight to the JVM; a child launcher
+        // that inherited the mark would take "get pods" for a main class
+        env.keySet().removeIf(name -> name.contains("JPACKAGE"));
+        return builder;
     }
 
-    private static void expectSuccess(List<String> cmd, int code) {
+    private ProcessBuilder.Redirect errors() {
+        return ProcessBuilder.Redirect.to(home.resolve("stderr.txt").toFile());
+    }
+
+    private void expectSuccess(List<String> cmd, int code) throws IOException {
         if (code != 0) {
-            throw new IllegalStateException("exit code " + code + " from " + String.join(" ", cmd));
+            String stderr = java.nio.file.Files.readString(home.resolve("stderr.txt"), StandardCharsets.UTF_8).strip();
+            throw new IllegalStateException("exit code " + code + " from " + String.join(" ", cmd) + ": " + stderr);
         }
-    }
-
-    private static String javaCommand() {
-        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 }

@@ -21,6 +21,10 @@ public final class PodscopeCommand implements Callable<Integer> {
     @Option(names = "--context", paramLabel = "NAME", description = "Context to open first (default: current-context).")
     String context;
 
+    @Option(names = "--exit-when-loaded", hidden = true,
+            description = "Benchmark hook: print rows, heap and RSS once the first full pod table is shown, then quit.")
+    boolean exitWhenLoaded;
+
     @Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces with errors.")
     boolean verbose;
@@ -42,7 +46,7 @@ public final class PodscopeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        desktop.accept(new DesktopOptions(sandbox, kubeconfig, context));
+        desktop.accept(new DesktopOptions(sandbox, kubeconfig, context, exitWhenLoaded));
         return 0;
     }
 }

@@ -9,12 +9,11 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
@@ -22,23 +21,28 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 /**
- * PEM certificates and private keys (PKCS#1 RSA, SEC1 EC and PKCS#8 keys) through BouncyCastle. Errors are
+ * PEM certificates (JDK) and private keys (PKCS#1 RSA, SEC1 EC and PKCS#8 keys, through BouncyCastle). Errors are
  * {@link IllegalArgumentException}s whose message completes "... in WHAT".
  */
 final class Pem {
     private Pem() {
     }
 
+    /**
+     * Certificates go through the JDK's own X.509 factory: loading BouncyCastle means verifying its signed jars,
+     * which costs about a second of start-up that every CLI call would pay.
+     */
     static List<X509Certificate> certificates(byte[] pem) {
         List<X509Certificate> certificates = new ArrayList<>();
-        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-        try (PEMParser parser = parser(pem)) {
-            for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
-                if (o instanceof X509CertificateHolder holder) {
-                    certificates.add(converter.getCertificate(holder));
-                }
+        if (!new String(pem, StandardCharsets.US_ASCII).contains("-----BEGIN CERTIFICATE-----")) {
+            throw new IllegalArgumentException("no PEM certificate found");
+        }
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            for (var certificate : factory.generateCertificates(new ByteArrayInputStream(pem))) {
+                certificates.add((X509Certificate) certificate);
             }
-        } catch (IOException | CertificateException e) {
+        } catch (CertificateException e) {
             throw new IllegalArgumentException("unreadable PEM certificate data (" + e.getMessage() + ")");
         }
         if (certificates.isEmpty()) {

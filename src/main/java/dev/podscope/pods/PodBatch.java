@@ -1,7 +1,6 @@
 package dev.podscope.pods;
 
 import dev.podscope.session.ConnectionState;
-import io.kubernetes.client.openapi.models.V1Pod;
 
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,7 @@ import java.util.Set;
  * (if any) first, then {@code deleted}, then {@code upserted}. A key is never in both {@code deleted} and
  * {@code upserted}. {@code state} is the latest connection state, or null when it did not change.
  */
-public record PodBatch(List<V1Pod> reset, Set<PodKey> deleted, Map<PodKey, V1Pod> upserted,
+public record PodBatch(List<PrintedPod> reset, Set<PodKey> deleted, Map<PodKey, PrintedPod> upserted,
                        ConnectionState state, String stateMessage) {
 
     public boolean isEmpty() {

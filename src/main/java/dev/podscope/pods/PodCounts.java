@@ -1,7 +1,5 @@
 package dev.podscope.pods;
 
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -17,21 +15,6 @@ public record PodCounts(Map<String, Integer> byPhase, Map<String, Integer> byNam
     private static final List<String> PHASES = List.of("Running", "Pending", "Succeeded", "Failed", "Unknown");
 
     public static final PodCounts NONE = new PodCounts(Map.of(), Map.of(), 0);
-
-    public static PodCounts of(Collection<PodRowViewModel> rows, String namespace) {
-        Map<String, Integer> byPhase = new HashMap<>();
-        Map<String, Integer> byNamespace = new HashMap<>();
-        int inScope = 0;
-        for (PodRowViewModel row : rows) {
-            String ns = row.key().namespace();
-            byNamespace.merge(ns, 1, Integer::sum);
-            if (namespace == null || namespace.equals(ns)) {
-                byPhase.merge(row.phase(), 1, Integer::sum);
-                inScope++;
-            }
-        }
-        return new PodCounts(Map.copyOf(byPhase), Map.copyOf(byNamespace), inScope);
-    }
 
     /** "Running 31 · Pending 3 · Failed 1", phases in lifecycle order, zeros left out; "No pods" when empty. */
     public String phaseSummary() {

@@ -4,6 +4,8 @@ import dev.podscope.session.ConnectionState;
 import dev.podscope.session.PodListener;
 import io.kubernetes.client.openapi.models.V1Pod;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,31 +17,35 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Sits between a session's watch thread and the UI. The watch thread only enqueues (it never waits on the UI);
- * the first event after a drain schedules one drain on the UI executor, which coalesces everything queued so far
- * into a single {@link PodBatch}. Bursts of thousands of events therefore cost one table update, not thousands.
+ * Sits between a session's watch thread and the UI. The watch thread prints each pod's row and enqueues it (it
+ * never waits on the UI); the first event after a drain schedules one drain on the UI executor, which coalesces
+ * everything queued so far into a single {@link PodBatch}. Bursts of thousands of events therefore cost one table update, not thousands.
  * After {@link #close()} nothing more is delivered, so a closed session's late events cannot reach a new one.
  */
 public final class PodEventBuffer implements PodListener {
     private final ConcurrentLinkedQueue<Event> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Executor uiExecutor;
+    private final Clock clock;
     private final Consumer<PodBatch> consumer;
     private volatile boolean closed;
 
-    public PodEventBuffer(Executor uiExecutor, Consumer<PodBatch> consumer) {
+    public PodEventBuffer(Executor uiExecutor, Clock clock, Consumer<PodBatch> consumer) {
         this.uiExecutor = uiExecutor;
+        this.clock = clock;
         this.consumer = consumer;
     }
 
     @Override
     public void reset(List<V1Pod> pods) {
-        offer(new Event(null, null, List.copyOf(pods), null, null));
+        Instant now = clock.instant();
+        offer(new Event(null, null, pods.stream().map(pod -> PrintedPod.of(pod, now)).toList(), null, null));
     }
 
     @Override
     public void changed(ChangeType type, V1Pod pod) {
-        offer(new Event(type, pod, null, null, null));
+        offer(new Event(type, type == ChangeType.DELETED ? new PrintedPod(pod, null) : PrintedPod.of(pod, clock.instant()),
+                null, null, null));
     }
 
     @Override
@@ -71,9 +77,9 @@ public final class PodEventBuffer implements PodListener {
     }
 
     private PodBatch coalesce() {
-        List<V1Pod> reset = null;
+        List<PrintedPod> reset = null;
         Set<PodKey> deleted = new HashSet<>();
-        Map<PodKey, V1Pod> upserted = new HashMap<>();
+        Map<PodKey, PrintedPod> upserted = new HashMap<>();
         ConnectionState state = null;
         String message = null;
         Event event;
@@ -86,7 +92,7 @@ public final class PodEventBuffer implements PodListener {
                 state = event.state;
                 message = event.message;
             } else {
-                PodKey key = PodKey.of(event.pod);
+                PodKey key = PodKey.of(event.pod.pod());
                 if (event.type == ChangeType.DELETED) {
                     upserted.remove(key);
                     deleted.add(key);
@@ -99,6 +105,7 @@ public final class PodEventBuffer implements PodListener {
         return new PodBatch(reset, deleted, upserted, state, message);
     }
 
-    private record Event(ChangeType type, V1Pod pod, List<V1Pod> reset, ConnectionState state, String message) {
+    private record Event(ChangeType type, PrintedPod pod, List<PrintedPod> reset, ConnectionState state,
+                         String message) {
     }
 }

@@ -81,10 +81,12 @@ public final class PodFilter {
     }
 
     public boolean matches(String name, Map<String, String> labels, String status) {
-        String lowerName = name == null ? "" : name.toLowerCase(Locale.ROOT);
-        for (String part : nameParts) {
-            if (!lowerName.contains(part)) {
-                return false;
+        if (!nameParts.isEmpty()) {
+            String lowerName = name == null ? "" : name.toLowerCase(Locale.ROOT);
+            for (String part : nameParts) {
+                if (!lowerName.contains(part)) {
+                    return false;
+                }
             }
         }
         if (!statuses.isEmpty() && !statuses.contains(status == null ? "" : status.toLowerCase(Locale.ROOT))) {

@@ -22,16 +22,16 @@ public final class PodRowViewModel {
     /** Position in the table view-model's shown list, -1 when filtered out; maintained by that view-model. */
     int shownIndex = -1;
 
-    PodRowViewModel(V1Pod pod, Instant now) {
-        this.key = PodKey.of(pod);
-        update(pod, now);
+    PodRowViewModel(PrintedPod printedPod) {
+        this.key = PodKey.of(printedPod.pod());
+        update(printedPod);
     }
 
-    void update(V1Pod newPod, Instant now) {
-        this.pod = newPod;
-        OffsetDateTime created = newPod.getMetadata() == null ? null : newPod.getMetadata().getCreationTimestamp();
+    void update(PrintedPod printedPod) {
+        this.pod = printedPod.pod();
+        OffsetDateTime created = pod.getMetadata() == null ? null : pod.getMetadata().getCreationTimestamp();
         this.createdAt = created == null ? null : created.toInstant();
-        printed.set(PodRow.of(newPod, now));
+        printed.set(printedPod.row());
     }
 
     public PodKey key() {

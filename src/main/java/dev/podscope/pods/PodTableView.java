@@ -16,6 +16,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -87,23 +88,25 @@ public final class PodTableView extends TableView<PodRowViewModel> {
         tableColumn.setComparator(column.order());
         // Minimums keep a 1000px window readable: full names and statuses first, OWNER gives way.
         tableColumn.setPrefWidth(switch (column) {
-            case NAME -> 250;
-            case NAMESPACE -> 115;
+            case NAMESPACE -> 95;
+            case NAME -> 235;
+            case READY -> 58;
+            case STATUS -> 150;
+            case RESTARTS -> 92;
+            case AGE -> 60;
+            case NODE -> 130;
+            case IP -> 88;
             case OWNER -> 170;
-            case STATUS -> 175;
-            case NODE, IP -> 100;
-            case RESTARTS -> 90;
-            case READY -> 64;
-            case AGE -> 58;
         });
         tableColumn.setMinWidth(switch (column) {
-            case NAME -> 215;
-            case STATUS -> 165;
-            case NAMESPACE -> 108;
-            case RESTARTS -> 82;
-            case READY -> 60;
-            case AGE -> 50;
-            default -> 70;
+            case NAMESPACE -> 88;
+            case NAME -> 190;
+            case READY -> 56;
+            case STATUS -> 145;
+            case RESTARTS -> 85;
+            case AGE -> 56;
+            case NODE, OWNER -> 80;
+            case IP -> 78;
         });
         columns.put(column, tableColumn);
         return tableColumn;
@@ -152,6 +155,12 @@ public final class PodTableView extends TableView<PodRowViewModel> {
         PodCell(PodColumn column) {
             this.column = column;
             getStyleClass().add(column.name().toLowerCase(Locale.ROOT) + "-cell");
+            if (column == PodColumn.NAME || column == PodColumn.NODE || column == PodColumn.OWNER) {
+                // long names may be cut short in a narrow window; the tooltip has all of it
+                Tooltip full = new Tooltip();
+                full.textProperty().bind(textProperty());
+                setTooltip(full);
+            }
             this.icon = column == PodColumn.STATUS ? new FontIcon() : null;
             if (icon != null) {
                 icon.getStyleClass().add("status-icon");

@@ -2,7 +2,6 @@ package dev.podscope.pods;
 
 import dev.podscope.session.ConnectionState;
 import dev.podscope.ui.ListSync;
-import io.kubernetes.client.openapi.models.V1Pod;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -17,11 +16,15 @@ import javafx.collections.ObservableList;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The pods of one context as a filtered, sorted list of rows. Batches from a {@link PodEventBuffer} update rows in
@@ -29,8 +32,12 @@ import java.util.Objects;
  * stream of status changes cost little more than the rows on screen. Never touches controls.
  */
 public final class PodTableViewModel {
+    /** Beyond this many rows changing place, one full filter-and-sort is cheaper than placing each. */
+    private static final int MAX_MOVES = 200;
+
     private final Clock clock;
     private final Map<PodKey, PodRowViewModel> rows = new HashMap<>();
+    private final PodTally tally = new PodTally();
     private final ObservableList<PodRowViewModel> shown = FXCollections.observableArrayList();
     private final ObservableList<PodRowViewModel> shownReadOnly = FXCollections.unmodifiableObservableList(shown);
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
@@ -43,6 +50,8 @@ public final class PodTableViewModel {
     private final ReadOnlyObjectWrapper<PodCounts> counts = new ReadOnlyObjectWrapper<>(this, "counts", PodCounts.NONE);
     private final ReadOnlyIntegerWrapper shownCount = new ReadOnlyIntegerWrapper(this, "shownCount");
     private final ReadOnlyIntegerWrapper batchesApplied = new ReadOnlyIntegerWrapper(this, "batchesApplied");
+    private final CompletableFuture<Integer> firstLoad = new CompletableFuture<>();
+    private boolean listed;
     private PodFilter filter = PodFilter.all();
     private Comparator<PodRowViewModel> order = PodColumn.KEY_ORDER;
 
@@ -54,46 +63,70 @@ public final class PodTableViewModel {
 
     /** Applies one coalesced batch of watch events; call on the UI thread. */
     public void apply(PodBatch batch) {
-        Instant at = clock.instant();
-        boolean restructure = false;
-        if (batch.reset() != null) {
+        boolean everything = batch.reset() != null;
+        if (everything) {
             rows.clear();
-            for (V1Pod pod : batch.reset()) {
-                PodRowViewModel row = new PodRowViewModel(pod, at);
-                rows.put(row.key(), row);
+            tally.clear();
+            for (PrintedPod pod : batch.reset()) {
+                add(new PodRowViewModel(pod));
             }
-            restructure = true;
         }
+        List<PodRowViewModel> moved = new ArrayList<>();
         for (PodKey key : batch.deleted()) {
-            restructure |= rows.remove(key) != null;
+            PodRowViewModel row = rows.remove(key);
+            if (row != null) {
+                tally.remove(key.namespace(), row.phase());
+                if (row.shownIndex >= 0) {
+                    moved.add(row);
+                }
+            }
         }
         List<PodRowViewModel> modified = new ArrayList<>();
         for (var entry : batch.upserted().entrySet()) {
             PodRowViewModel row = rows.get(entry.getKey());
             if (row == null) {
-                rows.put(entry.getKey(), new PodRowViewModel(entry.getValue(), at));
-                restructure = true;
+                row = new PodRowViewModel(entry.getValue());
+                add(row);
+                moved.add(row);
             } else {
-                row.update(entry.getValue(), at);
+                tally.remove(row.key().namespace(), row.phase());
+                row.update(entry.getValue());
+                tally.add(row.key().namespace(), row.phase());
                 modified.add(row);
             }
         }
-        if (restructure || !modified.isEmpty() && !staysInPlace(modified)) {
+        if (!allInPlace(modified)) {
+            moved.addAll(modified);
+        }
+        if (everything || moved.size() > MAX_MOVES) {
             refresh();
+        } else if (!moved.isEmpty()) {
+            reposition(moved);
         }
         if (batch.state() != null) {
             connection.set(batch.state());
             connectionMessage.set(batch.stateMessage());
         }
-        counts.set(PodCounts.of(rows.values(), namespace.get()));
+        counts.set(tally.counts(namespace.get()));
         batchesApplied.set(batchesApplied.get() + 1);
+        listed |= everything;
+        if (listed && connection.get() == ConnectionState.LIVE) {
+            firstLoad.complete(rows.size());
+        }
+    }
+
+    private void add(PodRowViewModel row) {
+        rows.put(row.key(), row);
+        tally.add(row.key().namespace(), row.phase());
     }
 
     /** Forgets every pod, e.g. when the context changes. */
     public void clear() {
+        listed = false;
         rows.clear();
+        tally.clear();
         refresh();
-        counts.set(PodCounts.of(rows.values(), namespace.get()));
+        counts.set(tally.counts(namespace.get()));
         connection.set(ConnectionState.CONNECTING);
         connectionMessage.set(null);
     }
@@ -114,7 +147,7 @@ public final class PodTableViewModel {
         if (!Objects.equals(namespace.get(), name)) {
             namespace.set(name);
             refresh();
-            counts.set(PodCounts.of(rows.values(), name));
+            counts.set(tally.counts(name));
         }
     }
 
@@ -171,6 +204,14 @@ public final class PodTableViewModel {
         return shownCount.getReadOnlyProperty();
     }
 
+    /**
+     * Completes on the UI thread, with the number of pods, the first time a complete pod list has been applied and
+     * the connection is live: from then on the table shows the cluster.
+     */
+    public CompletableFuture<Integer> firstLoad() {
+        return firstLoad;
+    }
+
     /** Counts applied batches: a test or benchmark can wait on it instead of sleeping. */
     public ReadOnlyIntegerProperty batchesAppliedProperty() {
         return batchesApplied.getReadOnlyProperty();
@@ -186,15 +227,20 @@ public final class PodTableViewModel {
         }
     }
 
-    /** True when every modified row is still shown exactly where it was, or still hidden. */
-    private boolean staysInPlace(List<PodRowViewModel> modified) {
+    /**
+     * True when, with every change of the batch applied, each changed row is still shown or hidden as before and in
+     * order with its neighbours. Pairs of unchanged rows stayed in order, so the shown list is then still sorted.
+     * Otherwise all changed rows are placed again: checking them one by one against neighbours that move too
+     * would leave gaps in the order.
+     */
+    private boolean allInPlace(List<PodRowViewModel> modified) {
         for (PodRowViewModel row : modified) {
             int index = row.shownIndex;
             if ((index >= 0) != shows(row)) {
                 return false;
             }
-            if (index > 0 && order.compare(shown.get(index - 1), row) > 0
-                    || index >= 0 && index < shown.size() - 1 && order.compare(row, shown.get(index + 1)) > 0) {
+            if (index >= 0 && (index > 0 && order.compare(shown.get(index - 1), row) > 0
+                    || index < shown.size() - 1 && order.compare(row, shown.get(index + 1)) > 0)) {
                 return false;
             }
         }
@@ -207,6 +253,7 @@ public final class PodTableViewModel {
                 && filter.matches(row.key().name(), row.labels(), row.printed().status());
     }
 
+    /** Filters and sorts all rows again: after a reset, a new filter or order, or many moves at once. */
     private void refresh() {
         List<PodRowViewModel> wanted = new ArrayList<>();
         for (PodRowViewModel row : rows.values()) {
@@ -215,6 +262,25 @@ public final class PodTableViewModel {
             }
         }
         wanted.sort(order);
+        show(wanted);
+    }
+
+    /** Takes out the rows that changed place (or left), and puts back each that is still shown where it belongs. */
+    private void reposition(List<PodRowViewModel> moved) {
+        Set<PodRowViewModel> moving = Collections.newSetFromMap(new IdentityHashMap<>());
+        moving.addAll(moved);
+        List<PodRowViewModel> wanted = new ArrayList<>(shown);
+        wanted.removeIf(moving::contains);
+        for (PodRowViewModel row : moved) {
+            if (rows.get(row.key()) == row && shows(row)) {
+                int index = Collections.binarySearch(wanted, row, order);
+                wanted.add(index < 0 ? -index - 1 : index, row);
+            }
+        }
+        show(wanted);
+    }
+
+    private void show(List<PodRowViewModel> wanted) {
         ListSync.sync(shown, wanted);
         rows.values().forEach(row -> row.shownIndex = -1);
         for (int i = 0; i < shown.size(); i++) {

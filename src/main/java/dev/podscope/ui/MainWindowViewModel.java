@@ -35,6 +35,7 @@ public final class MainWindowViewModel implements AutoCloseable {
     private final SessionFactory sessions;
     private final TaskExecutor tasks;
     private final boolean sandbox;
+    private final Clock clock;
     private final PodTableViewModel table;
     private final PodDetailViewModel detail;
     private final NamespaceChoices namespaces;
@@ -54,6 +55,7 @@ public final class MainWindowViewModel implements AutoCloseable {
         this.sessions = sessions;
         this.tasks = tasks;
         this.sandbox = sandbox;
+        this.clock = clock;
         this.table = new PodTableViewModel(clock);
         this.detail = new PodDetailViewModel(tasks);
         this.namespaces = new NamespaceChoices(namespace);
@@ -69,16 +71,29 @@ public final class MainWindowViewModel implements AutoCloseable {
 
     /** Opens the kubeconfig's current context, or the first one when the current one is missing or unset. */
     public void start() {
-        String current = kubeconfig.currentContext().orElse(null);
-        KubeContext initial = kubeconfig.context(current == null ? "" : current)
+        start(null);
+    }
+
+    /** Opens {@code contextName}, else the current context, else the first (when those are missing or unset). */
+    public void start(String contextName) {
+        KubeContext initial = kubeconfig.context(contextName == null ? "" : contextName)
+                .or(() -> kubeconfig.context(kubeconfig.currentContext().orElse("")))
                 .orElse(contexts.isEmpty() ? null : contexts.getFirst());
         if (initial == null) {
             contextProblem.set(kubeconfig.problems().isEmpty()
-                    ? "No contexts found in " + kubeconfig.files().stream().map(kubeconfig::display).toList()
+                    ? "No contexts found in " + files()
                     : "No usable contexts: " + String.join("; ", kubeconfig.problems()));
             return;
         }
         switchContext(initial);
+        if (contextName != null && !contextName.equals(initial.name())) {
+            contextProblem.set("There is no context \"" + contextName + "\" in " + files() + "; showing \""
+                    + initial.name() + "\"");
+        }
+    }
+
+    private String files() {
+        return String.join(", ", kubeconfig.files().stream().map(kubeconfig::display).toList());
     }
 
     /** Closes the current session and opens {@code target}'s; the table empties until the new pods arrive. */
@@ -121,7 +136,7 @@ public final class MainWindowViewModel implements AutoCloseable {
         }
         session = opened;
         server.set(opened.server());
-        buffer = new PodEventBuffer(tasks.ui(), table::apply);
+        buffer = new PodEventBuffer(tasks.ui(), clock, table::apply);
         opened.watchPods(buffer);
         tasks.whenDone(opened.namespaces(), (NamespaceListing listing) -> {
             if (current == generation) {
@@ -222,10 +237,26 @@ public final class MainWindowViewModel implements AutoCloseable {
         return sandbox;
     }
 
-    /** "Live", "Connecting…", "Reconnecting — data stale: …", "Failed: …". */
+    /**
+     * "Live", "Connecting…", "Reconnecting — data stale", "Failed": short, for the status bar; the reason is in
+     * {@link #connectionNotice()} above the table.
+     */
     public ObservableValue<String> connectionText() {
         return Bindings.createStringBinding(() -> describe(table.connectionProperty().get(),
                 table.connectionMessageProperty().get()), table.connectionProperty(), table.connectionMessageProperty());
+    }
+
+    /** While the pods shown are not current: why, in full (the status bar may have to shorten it); else null. */
+    public ObservableValue<String> connectionNotice() {
+        return Bindings.createStringBinding(() -> {
+            String message = table.connectionMessageProperty().get();
+            String why = message == null || message.isBlank() ? "" : ": " + message;
+            return switch (table.connectionProperty().get()) {
+                case RECONNECTING -> "Showing pods as last seen, reconnecting" + why;
+                case FAILED -> contextProblem.get() == null ? "Pods are no longer updated" + why : null;
+                default -> null;
+            };
+        }, table.connectionProperty(), table.connectionMessageProperty(), contextProblem);
     }
 
     /** "Running 31 · Pending 3 · Failed 1" for the namespace shown. */
@@ -238,8 +269,8 @@ public final class MainWindowViewModel implements AutoCloseable {
         return switch (state) {
             case CONNECTING -> "Connecting…" + detailText;
             case LIVE -> "Live";
-            case RECONNECTING -> "Reconnecting — data stale" + detailText;
-            case FAILED -> "Failed" + detailText;
+            case RECONNECTING -> "Reconnecting — data stale";
+            case FAILED -> "Failed";
             case STOPPED -> "Stopped";
         };
     }

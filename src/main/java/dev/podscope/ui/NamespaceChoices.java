@@ -93,7 +93,7 @@ final class NamespaceChoices {
                 return;
             }
         }
-        int index = 1; // after "All namespaces"
+        int index = !choices.isEmpty() && choices.getFirst().isAll() ? 1 : 0;
         while (index < choices.size() && choices.get(index).name().compareTo(name) < 0) {
             index++;
         }

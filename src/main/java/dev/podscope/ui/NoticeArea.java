@@ -15,6 +15,7 @@ final class NoticeArea extends VBox {
             add("kubeconfig-problems", "notice-warning", new SimpleStringProperty(
                     "Some kubeconfig files could not be used: " + String.join("; ", model.kubeconfigProblems())));
         }
+        add("connection-notice", "notice-warning", model.connectionNotice());
         add("namespace-notice", "notice-warning", model.namespaceNoticeProperty());
         add("filter-error", "notice-danger", model.table().filterErrorProperty());
     }

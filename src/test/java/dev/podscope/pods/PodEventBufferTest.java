@@ -5,6 +5,8 @@ import dev.podscope.session.PodListener.ChangeType;
 import io.kubernetes.client.openapi.models.V1Pod;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PodEventBufferTest {
     private final Queue<Runnable> uiQueue = new ArrayDeque<>();
     private final List<PodBatch> batches = new ArrayList<>();
-    private final PodEventBuffer buffer = new PodEventBuffer(uiQueue::add, batches::add);
+    private final PodEventBuffer buffer = new PodEventBuffer(uiQueue::add, Clock.fixed(TestPods.NOW, ZoneOffset.UTC), batches::add);
 
     @Test
     void aBurstOfEventsIsDeliveredAsOneBatch() {
@@ -29,6 +31,7 @@ class PodEventBufferTest {
         runUi();
         assertThat(batches).hasSize(1);
         assertThat(batches.getFirst().upserted()).hasSize(1000);
+        assertThat(batches.getFirst().upserted().get(new PodKey("ns", "p7")).row().age()).isEqualTo("60s");
         assertThat(batches.getFirst().state()).isEqualTo(ConnectionState.LIVE);
     }
 
@@ -42,7 +45,7 @@ class PodEventBufferTest {
 
         PodBatch batch = batches.getFirst();
         assertThat(batch.upserted()).containsOnlyKeys(new PodKey("ns", "a"));
-        assertThat(batch.upserted().get(new PodKey("ns", "a")).getSpec()).isNull();
+        assertThat(batch.upserted().get(new PodKey("ns", "a")).pod().getSpec()).isNull();
         assertThat(batch.deleted()).containsExactly(new PodKey("ns", "b"));
     }
 
@@ -54,7 +57,7 @@ class PodEventBufferTest {
         runUi();
 
         PodBatch batch = batches.getFirst();
-        assertThat(batch.reset()).extracting(p -> p.getMetadata().getName()).containsExactly("x", "y");
+        assertThat(batch.reset()).extracting(p -> p.row().name()).containsExactly("x", "y");
         assertThat(batch.upserted()).isEmpty();
         assertThat(batch.deleted()).containsExactly(new PodKey("ns", "y"));
     }

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +42,7 @@ class PodTableViewModelTest {
     void addedAndDeletedPodsAppearAndDisappear() {
         model.apply(reset(pod("shop", "a"), pod("shop", "c")));
         model.apply(new PodBatch(null, Set.of(new PodKey("shop", "a")),
-                Map.of(new PodKey("shop", "b"), pod("shop", "b")), null, null));
+                Map.of(new PodKey("shop", "b"), printed(pod("shop", "b"))), null, null));
 
         assertThat(names()).containsExactly("shop/b", "shop/c");
     }
@@ -105,6 +106,18 @@ class PodTableViewModelTest {
     }
 
     @Test
+    void countsFollowPhaseChangesAndDeletions() {
+        model.apply(reset(pod("shop", "a"), TestPods.pending("shop", "b", 5), TestPods.pending("db", "c", 5)));
+
+        model.apply(upsert(pod("shop", "b")));
+        assertThat(model.countsProperty().get().phaseSummary()).isEqualTo("Running 2 · Pending 1");
+
+        model.apply(new PodBatch(null, Set.of(new PodKey("db", "c")), Map.of(), null, null));
+        assertThat(model.countsProperty().get().phaseSummary()).isEqualTo("Running 2");
+        assertThat(model.countsProperty().get().byNamespace()).isEqualTo(Map.of("shop", 2));
+    }
+
+    @Test
     void restartsSortNumerically() {
         model.apply(reset(TestPods.running("ns", "nine", Map.of(), 9, 60),
                 TestPods.running("ns", "ten", Map.of(), 10, 60), TestPods.running("ns", "zero", Map.of(), 0, 60)));
@@ -149,6 +162,21 @@ class PodTableViewModelTest {
     }
 
     @Test
+    void neighboursChangingTogetherStayInOrder() {
+        model.apply(reset(TestPods.pending("ns", "a", 60), TestPods.running("ns", "b", Map.of(), 0, 60),
+                TestPods.running("ns", "c", Map.of(), 0, 60), TestPods.running("ns", "d", Map.of(), 0, 60)));
+        model.sortBy(PodColumn.STATUS.order());
+        assertThat(names()).containsExactly("ns/a", "ns/b", "ns/c", "ns/d");
+
+        V1Pod b = TestPods.waiting("ns", "b", "Running", "CrashLoopBackOff", 1, 60);
+        V1Pod c = TestPods.waiting("ns", "c", "Running", "CrashLoopBackOff", 1, 60);
+        model.apply(new PodBatch(null, Set.of(), Map.of(PodKey.of(b), printed(b), PodKey.of(c), printed(c)), null, null));
+
+        assertThat(model.rows()).extracting(r -> r.printed().status()).isSorted();
+        assertThat(names()).containsExactly("ns/b", "ns/c", "ns/a", "ns/d");
+    }
+
+    @Test
     void connectionStateFollowsTheBatches() {
         assertThat(model.connectionProperty().get()).isEqualTo(ConnectionState.CONNECTING);
 
@@ -179,10 +207,14 @@ class PodTableViewModelTest {
     }
 
     private static PodBatch reset(V1Pod... pods) {
-        return new PodBatch(List.of(pods), Set.of(), Map.of(), null, null);
+        return new PodBatch(Stream.of(pods).map(PodTableViewModelTest::printed).toList(), Set.of(), Map.of(), null, null);
     }
 
     private static PodBatch upsert(V1Pod pod) {
-        return new PodBatch(null, Set.of(), Map.of(PodKey.of(pod), pod), null, null);
+        return new PodBatch(null, Set.of(), Map.of(PodKey.of(pod), printed(pod)), null, null);
+    }
+
+    private static PrintedPod printed(V1Pod pod) {
+        return PrintedPod.of(pod, TestPods.NOW);
     }
 }

@@ -182,6 +182,26 @@ class SandboxKubectlTest {
     }
 
     @Test
+    void createsThroughKubectlsTypedClientsWhichSendProtobuf() throws Exception {
+        assertThat(kubectl.run("create", "namespace", "lab").out()).contains("namespace/lab created");
+        assertThat(store.get(Resources.NAMESPACES, null, "lab").orElseThrow().object().getStatus().getPhase())
+                .isEqualTo("Active");
+
+        Kubectl.Result run = kubectl.run("run", "nginx", "-n", "lab", "--image=nginx:1.27", "--labels=app=nginx");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        V1Pod pod = store.get(Resources.PODS, "lab", "nginx").orElseThrow().object();
+        assertThat(pod.getMetadata().getLabels()).containsEntry("app", "nginx");
+        assertThat(pod.getSpec().getContainers().getFirst().getImage()).isEqualTo("nginx:1.27");
+        assertThat(pod.getSpec().getContainers().getFirst().getImagePullPolicy()).isEqualTo("IfNotPresent");
+
+        Kubectl.Result deployment = kubectl.run("create", "deployment", "web", "-n", "lab", "--image=nginx",
+                "--replicas=0");
+        assertThat(deployment.exitCode()).as(deployment.err()).isZero();
+        assertThat(store.get(Resources.DEPLOYMENTS, "lab", "web").orElseThrow().object().getSpec().getReplicas())
+                .isZero();
+    }
+
+    @Test
     void deletesWithoutWaiting() throws Exception {
         Kubectl.Result result = kubectl.run("delete", "pod", "web-0", "--wait=false");
         assertThat(result.exitCode()).as(result.err()).isZero();

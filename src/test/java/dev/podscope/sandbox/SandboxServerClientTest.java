@@ -4,7 +4,6 @@ import com.google.gson.reflect.TypeToken;
 import dev.podscope.sandbox.api.AccessPolicy;
 import dev.podscope.sandbox.store.ClusterStore;
 import dev.podscope.sandbox.store.Resources;
-import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -188,6 +187,26 @@ class SandboxServerClientTest {
             while (watch.hasNext()) {
                 assertThat(watch.next().type).isEqualTo("BOOKMARK");
             }
+        }
+    }
+
+    @Test
+    void servesTheLegacyWatchPathForOneObject() throws Exception {
+        RawHttp http = new RawHttp(sandbox.server());
+        try (var lines = http.lines("/api/v1/watch/namespaces/shop/pods/web-2?timeoutSeconds=20", null)) {
+            var events = lines.iterator();
+            assertThat(RawHttp.json(events.next()).path("type").asText()).isEqualTo("ADDED");
+            store.modify(Resources.PODS, "shop", "web-1", pod -> {
+                pod.getMetadata().putLabelsItem("ignored", "yes");
+                return pod;
+            });
+            store.modify(Resources.PODS, "shop", "web-2", pod -> {
+                pod.getMetadata().putLabelsItem("seen", "yes");
+                return pod;
+            });
+            var modified = RawHttp.json(events.next());
+            assertThat(modified.path("type").asText()).isEqualTo("MODIFIED");
+            assertThat(modified.path("object").path("metadata").path("labels").path("seen").asText()).isEqualTo("yes");
         }
     }
 

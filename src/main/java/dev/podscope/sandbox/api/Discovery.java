@@ -11,7 +11,6 @@ import io.kubernetes.client.openapi.models.V1APIVersions;
 import io.kubernetes.client.openapi.models.V1GroupVersionForDiscovery;
 import io.kubernetes.client.openapi.models.V1ServerAddressByClientCIDR;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

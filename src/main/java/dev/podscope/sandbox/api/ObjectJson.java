@@ -19,8 +19,11 @@ final class ObjectJson {
     private ObjectJson() {
     }
 
-    /** A JSON or YAML request body as a JSON object. */
+    /** A JSON, YAML or Kubernetes protobuf request body as a JSON object. */
     static JsonObject parseObject(byte[] body, String contentType) {
+        if (contentType.equals(ProtobufJson.CONTENT_TYPE)) {
+            return ProtobufJson.parseObject(body);
+        }
         JsonElement element = parse(body, contentType);
         if (!element.isJsonObject()) {
             throw ApiError.badRequest("the request body must be a JSON object");
@@ -41,8 +44,8 @@ final class ObjectJson {
             throw ApiError.badRequest("the request body is not valid " + (contentType.equals("application/yaml")
                     ? "YAML" : "JSON") + ": " + e.getMessage());
         }
-        throw ApiError.unsupportedMediaType("the sandbox accepts request bodies in application/json or "
-                + "application/yaml, not " + contentType);
+        throw ApiError.unsupportedMediaType("the sandbox accepts request bodies in application/json, "
+                + "application/yaml or application/vnd.kubernetes.protobuf, not " + contentType);
     }
 
     static JsonObject tree(KubernetesObject object) {

@@ -28,7 +28,7 @@ final class Reads {
         StoredObject<?> stored = store.get(request.type(), request.namespace(), request.name())
                 .orElseThrow(() -> ApiError.notFound(request.type(), request.name()));
         byte[] body = request.table()
-                .map(f -> new TableWriter(request.type(), f, store.clock().instant())
+                .map(f -> new TableWriter(request.type(), f, store.clock())
                         .eventTable(stored.object(), stored.json(), true))
                 .orElse(stored.json());
         Replies.json(response, callback, 200, body);
@@ -38,7 +38,7 @@ final class Reads {
         ListQuery query = request.query();
         Page page = page(store.list(request.typeErased(), request.namespace()), query);
         String revision = Long.toString(page.revision());
-        var table = request.table().map(f -> new TableWriter(request.type(), f, store.clock().instant()));
+        var table = request.table().map(f -> new TableWriter(request.type(), f, store.clock()));
         try (OutputStream out = Replies.stream(response, 200)) {
             if (table.isPresent()) {
                 table.get().writeList(out, revision, page.continueToken(), page.items());

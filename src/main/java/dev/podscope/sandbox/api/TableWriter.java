@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -25,26 +26,28 @@ final class TableWriter {
 
     private final TableFormat format;
     private final ResourcePrinter<KubernetesObject> printer;
-    private final Instant now;
+    private final Clock clock;
 
-    TableWriter(ResourceType<?> type, TableFormat format, Instant now) {
+    /** {@code clock} is the cluster's, so that ages follow the sandbox's time. */
+    TableWriter(ResourceType<?> type, TableFormat format, Clock clock) {
         if (!INCLUDE_OBJECT.contains(format.includeObject())) {
             throw ApiError.badRequest("includeObject must be one of None, Metadata or Object, not \""
                     + format.includeObject() + "\"");
         }
         this.format = format;
         this.printer = RowPrinters.forType(type);
-        this.now = now;
+        this.clock = clock;
     }
 
     void writeList(OutputStream out, String resourceVersion, String continueToken,
                    List<? extends StoredObject<?>> items) throws IOException {
         writeHeader(out, resourceVersion, continueToken, true);
+        Instant now = clock.instant();
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) {
                 out.write(',');
             }
-            writeRow(out, items.get(i).object(), items.get(i).json());
+            writeRow(out, items.get(i).object(), items.get(i).json(), now);
         }
         out.write("]}".getBytes(StandardCharsets.UTF_8));
     }
@@ -54,7 +57,7 @@ final class TableWriter {
         ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 2 + 512);
         try {
             writeHeader(out, object.getMetadata().getResourceVersion(), null, withColumns);
-            writeRow(out, object, json);
+            writeRow(out, object, json, clock.instant());
             out.write("]}".getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -88,7 +91,7 @@ final class TableWriter {
         return columns.toString();
     }
 
-    private void writeRow(OutputStream out, KubernetesObject object, byte[] json) throws IOException {
+    private void writeRow(OutputStream out, KubernetesObject object, byte[] json, Instant now) throws IOException {
         out.write("{\"cells\":".getBytes(StandardCharsets.UTF_8));
         out.write(WireJson.bytes(printer.cells(object, now)));
         List<RowCondition> conditions = printer.conditions(object);

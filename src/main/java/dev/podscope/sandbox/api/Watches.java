@@ -29,6 +29,7 @@ final class Watches {
     /** How often a waiting stream looks at its deadline, its bookmarks and whether it was closed. */
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration BOOKMARK_INTERVAL = Duration.ofSeconds(5);
+    private static final int SNAPSHOT_ATTEMPTS = 5;
 
     private final ClusterStore store;
     private final Set<StoreWatch> open = ConcurrentHashMap.newKeySet();
@@ -46,14 +47,14 @@ final class Watches {
         ListQuery query = request.query();
         ResourceType<KubernetesObject> type = request.typeErased();
         Optional<TableWriter> table =
-                request.table().map(f -> new TableWriter(type, f, store.clock().instant()));
+                request.table().map(f -> new TableWriter(type, f, store.clock()));
         List<StoredObject<KubernetesObject>> initial = List.of();
         StoreWatch watch;
         try {
             if (query.revision() == 0) {
-                Snapshot<KubernetesObject> snapshot = store.list(type, request.namespace());
-                initial = snapshot.items().stream().filter(s -> query.matches(s.object())).toList();
-                watch = store.watch(type, request.namespace(), snapshot.revision());
+                Start start = startFromSnapshot(type, request.namespace(), query);
+                initial = start.initial();
+                watch = start.watch();
             } else {
                 watch = store.watch(type, request.namespace(), query.revision());
             }
@@ -66,7 +67,7 @@ final class Watches {
         }
         List<StoredObject<KubernetesObject>> known = query.revision() == 0 || query.selectsEverything()
                 ? initial : store.list(type, request.namespace()).items();
-        var stream = new Stream(type, query, table, new WatchFilter(query, known));
+        var stream = new EventStream(type, query, table, new WatchFilter(query, known));
         open.add(watch);
         try (watch; OutputStream out = Replies.stream(response, 200)) {
             for (StoredObject<KubernetesObject> stored : initial) {
@@ -80,14 +81,36 @@ final class Watches {
         callback.succeeded();
     }
 
-    private final class Stream {
+    private record Start(List<StoredObject<KubernetesObject>> initial, StoreWatch watch) {
+    }
+
+    /**
+     * The current objects and a watch that continues right after them. Only a tiny history can compact the
+     * snapshot's revision away before the watch starts; then a new snapshot is taken, because a client that asked
+     * for "any version" must not get 410.
+     */
+    private Start startFromSnapshot(ResourceType<KubernetesObject> type, String namespace, ListQuery query) {
+        for (int attempt = 1; ; attempt++) {
+            Snapshot<KubernetesObject> snapshot = store.list(type, namespace);
+            try {
+                StoreWatch watch = store.watch(type, namespace, snapshot.revision());
+                return new Start(snapshot.items().stream().filter(s -> query.matches(s.object())).toList(), watch);
+            } catch (StoreException e) {
+                if (attempt == SNAPSHOT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private final class EventStream {
         private final ResourceType<?> type;
         private final ListQuery query;
         private final Optional<TableWriter> table;
         private final WatchFilter filter;
         private boolean columnsSent;
 
-        Stream(ResourceType<?> type, ListQuery query, Optional<TableWriter> table, WatchFilter filter) {
+        EventStream(ResourceType<?> type, ListQuery query, Optional<TableWriter> table, WatchFilter filter) {
             this.type = type;
             this.query = query;
             this.table = table;

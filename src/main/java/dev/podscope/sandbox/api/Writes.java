@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.podscope.sandbox.store.ClusterStore;
 import dev.podscope.sandbox.store.ResourceType;
+import dev.podscope.sandbox.store.Resources;
 import dev.podscope.sandbox.store.StoreException;
 import dev.podscope.sandbox.store.StoredObject;
 import io.kubernetes.client.common.KubernetesObject;
@@ -42,6 +43,10 @@ final class Writes {
         checkTypeMeta(type, json);
         JsonObject metadata = ObjectJson.metadata(json);
         SERVER_FIELDS.forEach(metadata::remove);
+        if (!Resources.NODES.equals(type)) {
+            // status is for controllers to write; only a kubelet registering its node brings one along
+            json.remove("status");
+        }
         String bodyNamespace = ObjectJson.string(metadata, "namespace");
         if (type.namespaced()) {
             if (bodyNamespace != null && !bodyNamespace.isEmpty() && !bodyNamespace.equals(request.namespace())) {

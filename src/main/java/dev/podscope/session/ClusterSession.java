@@ -18,7 +18,7 @@ public final class ClusterSession implements AutoCloseable {
     private final String contextName;
     private final String contextNamespace;
     private final ExecutorService executor;
-    private PodWatcher podWatcher;
+    private volatile PodWatcher podWatcher;
 
     public ClusterSession(ApiClient client, String contextName, String contextNamespace) {
         this.client = client;
@@ -72,14 +72,20 @@ public final class ClusterSession implements AutoCloseable {
     }
 
     /** The namespace the pod watch is limited to, or null while it covers all namespaces. */
-    public synchronized String podScope() {
-        return podWatcher == null ? null : podWatcher.namespace();
+    public String podScope() {
+        PodWatcher watcher = podWatcher;
+        return watcher == null ? null : watcher.namespace();
     }
 
+    /**
+     * Stops the watch; the listener's last call is STOPPED. Not synchronized: stopping waits for a delivery in
+     * progress, and that listener call may itself ask this session something.
+     */
     @Override
-    public synchronized void close() {
-        if (podWatcher != null) {
-            podWatcher.stop();
+    public void close() {
+        PodWatcher watcher = podWatcher;
+        if (watcher != null) {
+            watcher.stop();
         }
         executor.shutdownNow();
         client.getHttpClient().dispatcher().executorService().shutdown();

@@ -78,7 +78,8 @@ class GetPodsFileTest {
         for (Path file : List.of(podYaml, podListJson, multi)) {
             cases.add(Arguments.of(file, "wide"));
         }
-        for (Path file : List.of(podJson, podListYaml, listJson)) {
+        Path singleItemList = write("single-item-list.yaml", list("PodList", List.of(dns)));
+        for (Path file : List.of(podJson, podListYaml, listJson, singleItemList)) {
             cases.add(Arguments.of(file, "json"));
         }
         for (Path file : List.of(podYaml, podListJson, listYaml, multi)) {

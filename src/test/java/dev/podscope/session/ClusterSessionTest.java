@@ -13,6 +13,7 @@ import dev.podscope.session.PodListener.ChangeType;
 import dev.podscope.session.RecordingListener.Change;
 import dev.podscope.session.RecordingListener.Reset;
 import dev.podscope.session.RecordingListener.State;
+import io.kubernetes.client.openapi.models.V1Pod;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -253,6 +256,45 @@ class ClusterSessionTest {
         assertThat(closed.since(closedMark)).isEmpty();
         Eventually.until("the closed session's watch thread to end", () -> Thread.getAllStackTraces().keySet()
                 .stream().noneMatch(t -> t.getName().startsWith("podscope-closing-")));
+    }
+
+    @Test
+    void closingWhileTheListenerAsksTheSessionSomethingDoesNotDeadlock() throws Exception {
+        TestCluster cluster = cluster(1000);
+        ClusterSession session = session(cluster, TestCluster.ADMIN_TOKEN);
+        open.remove(session); // closed below; a deadlocked session must not also hang the clean-up
+        CountDownLatch inDelivery = new CountDownLatch(1);
+        CountDownLatch closeStarted = new CountDownLatch(1);
+        List<String> scopes = new CopyOnWriteArrayList<>();
+        RecordingListener pods = new RecordingListener() {
+            @Override
+            public void changed(ChangeType type, V1Pod pod) {
+                inDelivery.countDown();
+                awaitQuietly(closeStarted);
+                scopes.add(String.valueOf(session.podScope()));
+                super.changed(type, pod);
+            }
+        };
+        session.watchPods(pods);
+        pods.awaitState(0, ConnectionState.LIVE);
+
+        cluster.store().create(Resources.PODS, SandboxFixtures.runningPod("shop", "during-close", "node-1", Map.of()));
+        inDelivery.await();
+        Thread closer = Thread.ofPlatform().daemon().start(session::close);
+        Eventually.until("close() to wait for the delivery in progress", () -> closer.getState() != Thread.State.RUNNABLE);
+        closeStarted.countDown();
+
+        Eventually.until("close() to return", () -> !closer.isAlive());
+        assertThat(scopes).containsExactly("null");
+        assertThat(pods.events().getLast()).isEqualTo(new State(ConnectionState.STOPPED, null));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private TestCluster cluster(int historyLimit) {

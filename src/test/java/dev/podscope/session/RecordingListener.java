@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** Records everything a pod watch delivers, in order, and waits for what a test expects next. */
-final class RecordingListener implements PodListener {
+class RecordingListener implements PodListener {
     sealed interface Event permits Reset, Change, State {
     }
 

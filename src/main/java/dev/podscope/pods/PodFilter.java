@@ -1,5 +1,8 @@
 package dev.podscope.pods;
 
+import dev.podscope.kube.LabelSelector;
+import dev.podscope.kube.LabelSelectorException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +60,12 @@ public final class PodFilter {
                 nameParts.add(word.toLowerCase(Locale.ROOT));
             }
         }
-        LabelSelector selector = LabelSelector.parse(String.join(",", selectorParts));
+        LabelSelector selector;
+        try {
+            selector = LabelSelector.parse(String.join(",", selectorParts));
+        } catch (LabelSelectorException e) {
+            throw new FilterSyntaxException(e.getMessage());
+        }
         return new PodFilter(nameParts, selector, statuses);
     }
 

@@ -1,5 +1,6 @@
 package dev.podscope.sandbox.api;
 
+import dev.podscope.kube.LabelSelector;
 import dev.podscope.sandbox.store.ResourceType;
 import io.kubernetes.client.common.KubernetesObject;
 import org.eclipse.jetty.util.Fields;
@@ -13,7 +14,8 @@ record ListQuery(LabelSelector labels, FieldSelector fields, long limit, Continu
     static ListQuery parse(ResourceType<?> type, Fields params, String pinnedName) {
         LabelSelector labels;
         try {
-            labels = LabelSelector.parse(params.getValue("labelSelector"));
+            String text = params.getValue("labelSelector");
+            labels = LabelSelector.parse(text == null ? "" : text);
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());
         }
@@ -43,7 +45,7 @@ record ListQuery(LabelSelector labels, FieldSelector fields, long limit, Continu
     }
 
     boolean selectsEverything() {
-        return labels.isEverything() && fields.isEverything();
+        return labels.isEmpty() && fields.isEverything();
     }
 
     boolean matches(KubernetesObject object) {

@@ -1,4 +1,4 @@
-package dev.podscope.pods;
+package dev.podscope.kube;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,7 +47,7 @@ class LabelSelectorTest {
             app == web                  | app=web         | true
             example.com/team=payments   | example.com/team=payments | true
             """)
-    void matchesLikeKubernetes(String selector, String labels, boolean expected) throws FilterSyntaxException {
+    void matchesLikeKubernetes(String selector, String labels, boolean expected) throws LabelSelectorException {
         assertThat(LabelSelector.parse(selector).matches(labelSet(labels))).isEqualTo(expected);
     }
 
@@ -55,7 +55,7 @@ class LabelSelectorTest {
     @ValueSource(strings = {"x=a,y=b,z=c", "x!=a,y=b", "x=", "x= ", "x=,z= ", "!x", "x>1", "x>1,z<5",
             "this-is-a-dns.domain.com/key-with-dash in (so,what)", "0.1.2.domain/99 notin (10.10.100.1, tick.tack.clock)",
             "x in (abc,)", "x notin (, a)", "a in (x,y,notin, z,in)", "a "})
-    void acceptsValidSelectors(String selector) throws FilterSyntaxException {
+    void acceptsValidSelectors(String selector) throws LabelSelectorException {
         LabelSelector.parse(selector);
     }
 
@@ -64,7 +64,7 @@ class LabelSelectorTest {
             "a in (xyz abc)", "a notin(", "a (", "(", ",x", "-bad=1", "x=-bad", "Bad_Prefix/x=1"})
     void rejectsInvalidSelectorsWithOneLineMessage(String selector) {
         assertThatThrownBy(() -> LabelSelector.parse(selector))
-                .isInstanceOf(FilterSyntaxException.class)
+                .isInstanceOf(LabelSelectorException.class)
                 .hasMessageStartingWith("invalid label selector \"" + selector.strip() + "\": ")
                 .hasMessageNotContaining("\n");
     }
@@ -76,7 +76,7 @@ class LabelSelectorTest {
             x=abc,y==jkl,z!=a,z            | x=abc,y=jkl,z!=a,z
             x>2,y<8,z                      | x>2,y<8,z
             """)
-    void printsBackInCanonicalForm(String selector, String printed) throws FilterSyntaxException {
+    void printsBackInCanonicalForm(String selector, String printed) throws LabelSelectorException {
         assertThat(LabelSelector.parse(selector)).hasToString(printed);
     }
 

@@ -1,4 +1,4 @@
-package dev.podscope.pods;
+package dev.podscope.kube;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * A Kubernetes label selector as {@code kubectl -l} accepts it: comma-separated requirements {@code key=value},
  * {@code key==value}, {@code key!=value}, {@code key in (a,b)}, {@code key notin (a,b)}, {@code key}, {@code !key},
  * {@code key>N}, {@code key<N}. Semantics follow apimachinery's {@code labels.Parse}: {@code !=} and {@code notin}
- * also match objects without the key.
+ * also match objects without the key. One implementation serves the sandbox's {@code labelSelector} parameter and
+ * the desktop filter box.
  */
 public final class LabelSelector {
     private static final Pattern NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
@@ -29,7 +30,7 @@ public final class LabelSelector {
     }
 
     /** Parses a selector; an empty or blank text selects everything. */
-    public static LabelSelector parse(String text) throws FilterSyntaxException {
+    public static LabelSelector parse(String text) {
         return new LabelSelector(new Parser(text).selector());
     }
 
@@ -103,7 +104,7 @@ public final class LabelSelector {
             lex();
         }
 
-        List<Requirement> selector() throws FilterSyntaxException {
+        List<Requirement> selector() {
             List<Requirement> result = new ArrayList<>();
             if (tokens.isEmpty()) {
                 return result;
@@ -116,7 +117,7 @@ public final class LabelSelector {
             return result;
         }
 
-        private Requirement requirement() throws FilterSyntaxException {
+        private Requirement requirement() {
             if ("!".equals(peek())) {
                 position++;
                 return new Requirement(key(), Operator.DOES_NOT_EXIST, Set.of());
@@ -138,7 +139,7 @@ public final class LabelSelector {
             };
         }
 
-        private String key() throws FilterSyntaxException {
+        private String key() {
             String key = identifier("a label key");
             int slash = key.indexOf('/');
             String name = slash < 0 ? key : key.substring(slash + 1);
@@ -149,7 +150,7 @@ public final class LabelSelector {
             return key;
         }
 
-        private String value() throws FilterSyntaxException {
+        private String value() {
             String next = peek();
             if (next == null || next.equals(",")) {
                 return "";
@@ -161,7 +162,7 @@ public final class LabelSelector {
             return value;
         }
 
-        private String integer() throws FilterSyntaxException {
+        private String integer() {
             String value = identifier("a number");
             if (!isInteger(value)) {
                 throw error("\"" + value + "\" is not an integer");
@@ -169,7 +170,7 @@ public final class LabelSelector {
             return value;
         }
 
-        private Set<String> valueSet() throws FilterSyntaxException {
+        private Set<String> valueSet() {
             expect("(");
             Set<String> values = new LinkedHashSet<>();
             values.add(setValue());
@@ -181,12 +182,12 @@ public final class LabelSelector {
             return values;
         }
 
-        private String setValue() throws FilterSyntaxException {
+        private String setValue() {
             String next = peek();
             return next == null || next.equals(",") || next.equals(")") ? "" : value();
         }
 
-        private String identifier(String what) throws FilterSyntaxException {
+        private String identifier(String what) {
             String next = peek();
             if (next == null || isSymbol(next)) {
                 throw error("expected " + what + (next == null ? " at the end" : " but found \"" + next + "\""));
@@ -195,7 +196,7 @@ public final class LabelSelector {
             return next;
         }
 
-        private void expect(String symbol) throws FilterSyntaxException {
+        private void expect(String symbol) {
             String next = peek();
             if (!symbol.equals(next)) {
                 throw error("expected \"" + symbol + "\"" + (next == null ? " at the end" : " but found \"" + next + "\""));
@@ -207,8 +208,8 @@ public final class LabelSelector {
             return position < tokens.size() ? tokens.get(position) : null;
         }
 
-        private FilterSyntaxException error(String detail) {
-            return new FilterSyntaxException("invalid label selector \"" + text.strip() + "\": " + detail);
+        private LabelSelectorException error(String detail) {
+            return new LabelSelectorException("invalid label selector \"" + text.strip() + "\": " + detail);
         }
 
         private static boolean isSymbol(String token) {

@@ -29,6 +29,7 @@ public final class ApiHandler extends Handler.Abstract {
     private final Watches watches;
     private final Writes writes;
     private final Deletions deletions;
+    private final LogReads logs;
 
     /** {@code tokens} maps a bearer token to what it may do, or to null when it is unknown. */
     public ApiHandler(ClusterStore store, Function<String, AccessPolicy> tokens) {
@@ -38,11 +39,13 @@ public final class ApiHandler extends Handler.Abstract {
         this.watches = new Watches(store);
         this.writes = new Writes(store, finalization);
         this.deletions = new Deletions(store, finalization);
+        this.logs = new LogReads(store);
     }
 
-    /** Ends all open watch streams. */
+    /** Ends all open watch streams and followed logs. */
     public void closeWatches() {
         watches.closeAll();
+        logs.closeAll();
     }
 
     @Override
@@ -103,6 +106,13 @@ public final class ApiHandler extends Handler.Abstract {
         if (request.params().getValue("dryRun") != null) {
             throw ApiError.badRequest("dry-run requests are not supported by the podscope sandbox");
         }
+        if (LogReads.SUBRESOURCE.equals(request.subresource())) {
+            if (!request.verb().equals("get")) {
+                throw ApiError.methodNotAllowed();
+            }
+            logs.get(request, response, callback);
+            return;
+        }
         switch (request.verb()) {
             case "get" -> reads.get(request, response, callback);
             case "list" -> reads.list(request, response, callback);
@@ -133,8 +143,9 @@ public final class ApiHandler extends Handler.Abstract {
         boolean namespaceMismatch = type.namespaced()
                 ? path.namespace() == null && path.name() != null
                 : path.namespace() != null;
-        boolean badSubresource = path.subresource() != null
-                && (!path.subresource().equals("status") || !ObjectStatus.hasStatus(type) || path.legacyWatch());
+        boolean badSubresource = path.subresource() != null && (path.legacyWatch()
+                || !(path.subresource().equals("status") && ObjectStatus.hasStatus(type)
+                || path.subresource().equals(LogReads.SUBRESOURCE) && type == Resources.PODS));
         if (namespaceMismatch || badSubresource) {
             throw ApiError.noSuchPath();
         }

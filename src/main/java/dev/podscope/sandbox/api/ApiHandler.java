@@ -30,6 +30,7 @@ public final class ApiHandler extends Handler.Abstract {
     private final Writes writes;
     private final Deletions deletions;
     private final LogReads logs;
+    private final MetricsReads metrics;
 
     /** {@code tokens} maps a bearer token to what it may do, or to null when it is unknown. */
     public ApiHandler(ClusterStore store, Function<String, AccessPolicy> tokens) {
@@ -40,6 +41,7 @@ public final class ApiHandler extends Handler.Abstract {
         this.writes = new Writes(store, finalization);
         this.deletions = new Deletions(store, finalization);
         this.logs = new LogReads(store);
+        this.metrics = new MetricsReads(store);
     }
 
     /** Ends all open watch streams and followed logs. */
@@ -81,6 +83,10 @@ public final class ApiHandler extends Handler.Abstract {
             return;
         }
         ApiPath apiPath = ApiPath.parse(path).orElseThrow(ApiError::noSuchPath);
+        if (MetricsReads.serves(apiPath)) {
+            metrics.serve(request, apiPath, policy, response, callback);
+            return;
+        }
         ResourceType<?> type = Resources.find(apiPath.group(), apiPath.version(), apiPath.plural())
                 .orElseThrow(ApiError::noSuchPath);
         checkShape(type, apiPath);

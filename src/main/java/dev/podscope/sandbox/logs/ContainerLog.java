@@ -49,7 +49,7 @@ final class ContainerLog {
             this.ending = List.of();
             this.endBlock = Long.MAX_VALUE;
         } else {
-            Instant at = run.finished().plusNanos(ENDING_DELAY);
+            Instant at = lastWordsStart();
             this.ending = stamp(lastWords(at), at, ENDING_STEP);
             this.endBlock = Math.max(1, Duration.between(run.started(), run.finished()).toSeconds());
         }
@@ -65,6 +65,11 @@ final class ContainerLog {
             return now;
         }
         return run.finished().plusNanos(ENDING_DELAY + (ending.size() + 1) * ENDING_STEP);
+    }
+
+    /** When a finished run's last words begin. */
+    Instant lastWordsStart() {
+        return run.finished().plusNanos(ENDING_DELAY);
     }
 
     /** The lines stamped at or after {@code from} and before {@code to}, computed as they are iterated. */

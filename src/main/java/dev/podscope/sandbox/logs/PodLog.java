@@ -64,13 +64,24 @@ public final class PodLog {
             if (current.isEmpty()) {
                 return;
             }
-            ContainerLog latest = current.get().running() ? log : new ContainerLog(current.get());
-            Instant to = latest.end(now);
-            if (!write(writer, latest.lines(cursor, to)) || !current.get().running()) {
+            if (!current.get().running()) {
+                finish(writer, new ContainerLog(current.get()), cursor);
                 return;
             }
-            cursor = to;
+            if (!write(writer, log.lines(cursor, now))) {
+                return;
+            }
+            cursor = now;
         }
+    }
+
+    /**
+     * Writes the rest of a run that has just ended, its last words included even when the follower is already past
+     * them: the status's finishedAt is truncated to seconds, the follower's clock is not.
+     */
+    private static void finish(LogWriter writer, ContainerLog ended, Instant cursor) throws IOException {
+        Instant lastWords = ended.lastWordsStart();
+        write(writer, ended.lines(cursor.isBefore(lastWords) ? cursor : lastWords, ended.end(cursor)));
     }
 
     private static boolean write(LogWriter writer, Iterator<LogLine> lines) throws IOException {

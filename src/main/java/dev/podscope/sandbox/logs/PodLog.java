@@ -51,7 +51,7 @@ public final class PodLog {
             writer.flush();
             return;
         }
-        follow(writer, to);
+        follow(writer, from.isAfter(to) ? from : to);
     }
 
     private void follow(LogWriter writer, Instant start) throws IOException {
@@ -68,10 +68,12 @@ public final class PodLog {
                 finish(writer, new ContainerLog(current.get()), cursor);
                 return;
             }
-            if (!write(writer, log.lines(cursor, now))) {
-                return;
+            if (now.isAfter(cursor)) {
+                if (!write(writer, log.lines(cursor, now))) {
+                    return;
+                }
+                cursor = now;
             }
-            cursor = now;
         }
     }
 
@@ -79,9 +81,10 @@ public final class PodLog {
      * Writes the rest of a run that has just ended, its last words included even when the follower is already past
      * them: the status's finishedAt is truncated to seconds, the follower's clock is not.
      */
-    private static void finish(LogWriter writer, ContainerLog ended, Instant cursor) throws IOException {
+    private void finish(LogWriter writer, ContainerLog ended, Instant cursor) throws IOException {
         Instant lastWords = ended.lastWordsStart();
-        write(writer, ended.lines(cursor.isBefore(lastWords) ? cursor : lastWords, ended.end(cursor)));
+        Instant start = cursor.isBefore(lastWords) ? cursor : lastWords;
+        write(writer, ended.lines(start.isBefore(from) ? from : start, ended.end(cursor)));
     }
 
     private static boolean write(LogWriter writer, Iterator<LogLine> lines) throws IOException {

@@ -132,7 +132,7 @@ final class ContainerLog {
 
     private Instant blockStart(long block) {
         if (block == endBlock) {
-            return ending.isEmpty() ? run.finished() : ending.getFirst().time();
+            return lastWordsStart();
         }
         return run.started().plusSeconds(block);
     }

@@ -108,6 +108,18 @@ class ContainerLogTest {
     }
 
     @Test
+    void aRunWithinOneSecondAndNoLastWordsKeepsItsStartupLines() {
+        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1).withNano(0);
+        V1Pod pod = running("kube-proxy-1", "registry.k8s.io/kube-proxy:v1.32.2", Duration.ofMinutes(1), 0);
+        pod.getSpec().getContainers().getFirst().name("kube-proxy");
+        pod.getStatus().getContainerStatuses().getFirst().name("kube-proxy").state(new V1ContainerState()
+                .terminated(new V1ContainerStateTerminated().exitCode(137).startedAt(at).finishedAt(at)));
+        ContainerLog log = new ContainerLog(run(pod));
+        assertThat(all(log, log.end(now))).extracting(LogLine::text).hasSize(3)
+                .allMatch(line -> line.startsWith("I")).last().asString().contains("Starting service config");
+    }
+
+    @Test
     void anInitContainerShellLoopEchoesAsOftenAsItSleeps() {
         V1Pod pod = PodStateFixtures.twoContainers("shop", "api-1", "node-1");
         ContainerLog log = new ContainerLog(ContainerRuns.select(pod, query(Map.of("container", "setup")))

@@ -6,7 +6,7 @@ import dev.podscope.format.GetScope;
 import dev.podscope.format.GetTable;
 import dev.podscope.format.KubectlObjectPrinter;
 import dev.podscope.format.PodFileReader;
-import io.kubernetes.client.openapi.JSON;
+import dev.podscope.sandbox.store.WireJson;
 import io.kubernetes.client.openapi.models.V1Pod;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "get", description = "Show pods as `kubectl get pods` does, from a cluster or from a file.")
@@ -57,13 +58,17 @@ final class GetPodsCommand implements Callable<Integer> {
         if (output != null && !List.of("wide", "json", "yaml").contains(output)) {
             throw new CliErrors.UserError("unknown output format \"" + output + "\": use wide, json or yaml");
         }
+        if (file == null && allNamespaces && !names.isEmpty()) {
+            throw new CliErrors.UserError("a resource cannot be retrieved by name across all namespaces");
+        }
         return file != null ? fromFile() : fromCluster();
     }
 
     private int fromFile() throws Exception {
         List<V1Pod> pods = PodFileReader.read(file);
         if (isObjectOutput()) {
-            List<JsonNode> items = pods.stream().map(p -> KubectlObjectPrinter.parse(JSON.serialize(p))).toList();
+            // as an API server would serve them: no empty collections, timestamps in whole seconds
+            List<JsonNode> items = pods.stream().map(p -> KubectlObjectPrinter.parse(WireJson.serialize(p))).toList();
             print(items.size() == 1 ? items.getFirst() : KubectlObjectPrinter.asList(items));
             return 0;
         }
@@ -81,26 +86,32 @@ final class GetPodsCommand implements Callable<Integer> {
         if (selector != null) {
             query.put("labelSelector", selector);
         }
+        List<String> notFound = new ArrayList<>();
         if (isObjectOutput()) {
-            print(objects(server, base, query));
-            return 0;
-        }
-        GetScope scope = allNamespaces ? GetScope.ALL_NAMESPACES : GetScope.inNamespace(ns);
-        List<JsonNode> tables = new ArrayList<>();
-        if (names.isEmpty()) {
-            tables.addAll(server.pages(base, query, ServerRequests.TABLE));
+            objects(server, base, query, notFound).ifPresent(this::print);
         } else {
-            for (String name : names) {
-                tables.add(server.get(base + "/" + name, Map.of(), ServerRequests.TABLE));
+            GetScope scope = allNamespaces ? GetScope.ALL_NAMESPACES : GetScope.inNamespace(ns);
+            List<JsonNode> tables = new ArrayList<>();
+            if (names.isEmpty()) {
+                tables.addAll(server.pages(base, query, ServerRequests.TABLE));
+            } else {
+                names.forEach(name -> server.named(base + "/" + name, ServerRequests.TABLE, notFound)
+                        .ifPresent(tables::add));
+            }
+            if (!tables.isEmpty()) {
+                write(ServerTable.render(tables, scope, "wide".equals(output)));
             }
         }
-        write(ServerTable.render(tables, scope, "wide".equals(output)));
-        return 0;
+        System.out.flush();
+        notFound.forEach(System.err::println);
+        return notFound.isEmpty() ? 0 : 1;
     }
 
-    private JsonNode objects(ServerRequests server, String base, Map<String, String> query) {
+    /** As kubectl: one name prints that object (or nothing when it is missing), anything else prints a List. */
+    private Optional<JsonNode> objects(ServerRequests server, String base, Map<String, String> query,
+                                       List<String> notFound) {
         if (names.size() == 1) {
-            return server.get(base + "/" + names.getFirst(), Map.of(), ServerRequests.JSON);
+            return server.named(base + "/" + names.getFirst(), ServerRequests.JSON, notFound);
         }
         List<JsonNode> items = new ArrayList<>();
         if (names.isEmpty()) {
@@ -108,9 +119,10 @@ final class GetPodsCommand implements Callable<Integer> {
                 page.path("items").forEach(item -> items.add(withKind(item)));
             }
         } else {
-            names.forEach(name -> items.add(server.get(base + "/" + name, Map.of(), ServerRequests.JSON)));
+            names.forEach(name -> server.named(base + "/" + name, ServerRequests.JSON, notFound)
+                    .ifPresent(items::add));
         }
-        return KubectlObjectPrinter.asList(items);
+        return Optional.of(KubectlObjectPrinter.asList(items));
     }
 
     /** Items of a list carry no kind; kubectl prints each with apiVersion and kind filled in. */
@@ -134,7 +146,7 @@ final class GetPodsCommand implements Callable<Integer> {
             return namespace;
         }
         return pods.isEmpty() || pods.getFirst().getMetadata().getNamespace() == null
-                ? "default" : pods.getFirst().getMetadata().getNamespace();
+                ? ClusterConnection.namespaceOrDefault(kubeconfig, context) : pods.getFirst().getMetadata().getNamespace();
     }
 
     private static void write(GetOutput out) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Plain GETs against the API server with kubectl's Accept headers, for what client-java has no type for (Tables). */
 final class ServerRequests {
@@ -44,6 +45,22 @@ final class ServerRequests {
         }
     }
 
+    /**
+     * A GET of one named object. A 404 is not a failure of the command but of that name: it adds kubectl's line
+     * ({@code Error from server (NotFound): pods "x" not found}) to {@code errors} and the command goes on.
+     */
+    Optional<JsonNode> named(String path, String accept, List<String> errors) {
+        try {
+            return Optional.of(get(path, Map.of(), accept));
+        } catch (ClusterException e) {
+            if (!(e.getCause() instanceof ApiException api) || api.getCode() != 404) {
+                throw e;
+            }
+            errors.add(serverError(api));
+            return Optional.empty();
+        }
+    }
+
     JsonNode get(String path, Map<String, String> query, String accept) {
         HttpUrl.Builder url = HttpUrl.get(connection.server() + path).newBuilder();
         query.forEach(url::addQueryParameter);
@@ -56,6 +73,16 @@ final class ServerRequests {
             return MAPPER.readTree(body);
         } catch (IOException | ApiException e) {
             throw new ClusterException(ClusterErrors.describe(e, connection.context(), connection.server()), e);
+        }
+    }
+
+    /** kubectl's wording for a Status reply: {@code Error from server (Reason): message}. */
+    private static String serverError(ApiException api) {
+        try {
+            JsonNode status = MAPPER.readTree(api.getResponseBody());
+            return "Error from server (" + status.path("reason").asText() + "): " + status.path("message").asText();
+        } catch (IOException | RuntimeException notAStatus) {
+            return "Error from server: " + api.getCode() + " " + api.getResponseBody();
         }
     }
 }

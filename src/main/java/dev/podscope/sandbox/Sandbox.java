@@ -29,8 +29,13 @@ public final class Sandbox implements AutoCloseable {
     public static Sandbox start(int port, SimulatorOptions options) {
         ClusterStore store = new ClusterStore(Clock.systemUTC(), Math.max(20_000, options.pods() * 3), options.seed());
         ClusterSimulator simulator = ClusterSimulator.start(store, options);
-        SandboxServer server = SandboxServer.start(store, SandboxTls.generate(), newToken(), port);
-        return new Sandbox(store, simulator, server);
+        try {
+            SandboxServer server = SandboxServer.start(store, SandboxTls.generate(), newToken(), port);
+            return new Sandbox(store, simulator, server);
+        } catch (RuntimeException e) {
+            simulator.stop(); // e.g. the port is taken: leave no simulator threads behind
+            throw e;
+        }
     }
 
     public static Sandbox start() {

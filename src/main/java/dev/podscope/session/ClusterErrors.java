@@ -5,9 +5,15 @@ import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.models.V1Status;
 
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 
 /** Turns what a cluster call threw into one line a user can act on, and says whether retrying can help. */
 public final class ClusterErrors {
@@ -27,7 +33,7 @@ public final class ClusterErrors {
         }
         SSLException tls = find(error, SSLException.class);
         if (tls != null) {
-            return "TLS verification failed for " + server + " (context \"" + context + "\"): " + tls.getMessage()
+            return "TLS verification failed for " + server + " (context \"" + context + "\"): " + tlsProblem(error, tls)
                     + "; check certificate-authority in the kubeconfig";
         }
         if (find(error, UnknownHostException.class) != null) {
@@ -39,12 +45,39 @@ public final class ClusterErrors {
         if (find(error, SocketTimeoutException.class) != null) {
             return "Timed out talking to " + server + " (context \"" + context + "\")";
         }
-        Throwable root = error;
-        while (root.getCause() != null) {
-            root = root.getCause();
+        return "Lost the connection to " + server + " (context \"" + context + "\"): " + detail(error);
+    }
+
+    /** What went wrong in the handshake, in the words kubectl users know rather than JSSE's class names. */
+    private static String tlsProblem(Throwable error, SSLException tls) {
+        if (find(error, CertificateExpiredException.class) != null
+                || find(error, CertificateNotYetValidException.class) != null) {
+            return "the server's certificate has expired or is not yet valid";
         }
-        return "Lost the connection to " + server + " (context \"" + context + "\"): "
-                + (root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName());
+        if (find(error, CertPathValidatorException.class) != null || find(error, CertPathBuilderException.class) != null) {
+            return "certificate signed by unknown authority";
+        }
+        if (tls instanceof SSLPeerUnverifiedException) {
+            return "the server's certificate is not valid for its host name";
+        }
+        String message = tls.getMessage() == null ? tls.getClass().getSimpleName() : tls.getMessage();
+        return message.replaceAll("\\b[a-z][a-z0-9]*(\\.[a-z][a-z0-9]*)+\\.[A-Z]\\w*: ", "");
+    }
+
+    /** The innermost message; a bare EOFException (okio's when a stream is cut) gets words a user understands. */
+    private static String detail(Throwable error) {
+        if (find(error, EOFException.class) != null) {
+            return "the server closed the connection";
+        }
+        String message = null;
+        Throwable root = error;
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            root = t;
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
+        }
+        return message != null ? message : root.getClass().getSimpleName();
     }
 
     /** True for errors that retrying will not fix: bad credentials, missing rights, untrusted certificates. */

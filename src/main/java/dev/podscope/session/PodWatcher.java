@@ -28,7 +28,7 @@ final class PodWatcher implements Runnable {
     private final CoreV1Api api;
     private final String context;
     private final String fallbackNamespace;
-    private final PodListener listener;
+    private final StoppableListener listener;
     private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
     private volatile String namespace;
     private volatile boolean stopped;
@@ -49,7 +49,7 @@ final class PodWatcher implements Runnable {
         this.api = new CoreV1Api(client);
         this.context = context;
         this.fallbackNamespace = fallbackNamespace;
-        this.listener = listener;
+        this.listener = new StoppableListener(listener);
     }
 
     /** The namespace being watched, or null for all namespaces. */
@@ -59,8 +59,8 @@ final class PodWatcher implements Runnable {
 
     void stop() {
         stopped = true;
+        listener.stop();
         closeWatch();
-        listener.state(ConnectionState.STOPPED, null);
     }
 
     @Override
@@ -73,6 +73,12 @@ final class PodWatcher implements Runnable {
                     version = list();
                 }
                 version = watchFrom(version);
+                if (version == null && !stopped) {
+                    // the data shown predates the compaction: stale until the relist replaces it
+                    live = false;
+                    listener.state(ConnectionState.RECONNECTING, "The cluster no longer has the changes since the"
+                            + " last version seen (410 Gone); listing all pods again");
+                }
             } catch (Exception e) {
                 if (stopped) {
                     return;

@@ -237,7 +237,10 @@ public final class MainWindowViewModel implements AutoCloseable {
         return sandbox;
     }
 
-    /** "Live", "Connecting…", "Reconnecting — data stale: …", "Failed: …". */
+    /**
+     * "Live", "Connecting…", "Reconnecting — data stale", "Failed": short, for the status bar; the reason is in
+     * {@link #connectionNotice()} above the table.
+     */
     public ObservableValue<String> connectionText() {
         return Bindings.createStringBinding(() -> describe(table.connectionProperty().get(),
                 table.connectionMessageProperty().get()), table.connectionProperty(), table.connectionMessageProperty());
@@ -266,8 +269,8 @@ public final class MainWindowViewModel implements AutoCloseable {
         return switch (state) {
             case CONNECTING -> "Connecting…" + detailText;
             case LIVE -> "Live";
-            case RECONNECTING -> "Reconnecting — data stale" + detailText;
-            case FAILED -> "Failed" + detailText;
+            case RECONNECTING -> "Reconnecting — data stale";
+            case FAILED -> "Failed";
             case STOPPED -> "Stopped";
         };
     }

@@ -48,13 +48,21 @@ public final class ClusterSimulator implements AutoCloseable {
         Timeline timeline = new Timeline(executor, store, options.timeScale());
         SimContext ctx = new SimContext(store, timeline, new EventRecorder(store), nodes, naming);
         Scheduler scheduler = new Scheduler(ctx);
-        PodReactions reactions = new PodReactions(ctx, scheduler, new Kubelet(ctx), new WorkloadControllers(ctx));
+        WorkloadControllers controllers = new WorkloadControllers(ctx);
+        Kubelet kubelet = new Kubelet(ctx);
+        PodReactions reactions = new PodReactions(ctx, scheduler, kubelet, controllers);
 
         PodWatchLoop watchLoop = new PodWatchLoop(store, populated,
                 event -> timeline.soon(() -> reactions.on(event)), () -> timeline.soon(reactions::resync));
         watchLoop.start();
         timeline.soon(() -> population.pending().forEach(ref -> store.get(Resources.PODS, ref.namespace(), ref.name())
                 .map(StoredObject::object).ifPresent(scheduler::schedule)));
+        timeline.soon(() -> population.resumed().forEach((ref, seconds) -> store.get(Resources.PODS, ref.namespace(),
+                ref.name()).map(StoredObject::object).ifPresent(pod -> kubelet.resume(pod, seconds))));
+        EventExpiry.start(timeline, store);
+        if (options.churn()) {
+            timeline.soon(() -> RollingRestarts.start(ctx, controllers.deployments(), options.seed()));
+        }
         return new ClusterSimulator(options, population.scenarioPods(), executor, watchLoop);
     }
 

@@ -1,6 +1,5 @@
 package dev.podscope.sandbox.sim;
 
-import dev.podscope.sandbox.store.ClusterStore;
 import dev.podscope.sandbox.store.Resources;
 import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.openapi.models.V1Deployment;
@@ -11,11 +10,9 @@ import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import io.kubernetes.client.openapi.models.V1ReplicaSet;
-import io.kubernetes.client.openapi.models.V1ReplicaSetSpec;
 import io.kubernetes.client.openapi.models.V1RollingUpdateDeployment;
 
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -25,8 +22,6 @@ import java.util.function.Supplier;
  * the store in one go. The template supplier is called once per object, because every object owns its template.
  */
 final class DeploymentPlan {
-    static final String HASH_LABEL = "pod-template-hash";
-
     private final Naming naming;
     private final Supplier<V1PodTemplateSpec> template;
     private final V1Deployment deployment;
@@ -42,7 +37,7 @@ final class DeploymentPlan {
         Map<String, String> labels = Templates.appLabels(name);
         V1ObjectMeta deploymentMeta = new V1ObjectMeta().name(name).namespace(namespace).uid(naming.uid())
                 .generation(Long.parseLong(revision)).creationTimestamp(created).labels(labels)
-                .annotations(Map.of("deployment.kubernetes.io/revision", revision));
+                .annotations(Map.of(ReplicaSets.REVISION, revision));
         deployment = new V1Deployment().apiVersion("apps/v1").kind("Deployment").metadata(deploymentMeta)
                 .spec(new V1DeploymentSpec().replicas(replicas)
                         .selector(new V1LabelSelector().matchLabels(Map.of("app", name)))
@@ -51,22 +46,8 @@ final class DeploymentPlan {
                                 new V1RollingUpdateDeployment().maxSurge(new IntOrString("25%"))
                                         .maxUnavailable(new IntOrString("25%"))))
                         .revisionHistoryLimit(10).progressDeadlineSeconds(600));
-        Map<String, String> rsLabels = new LinkedHashMap<>(labels);
-        rsLabels.put(HASH_LABEL, hash);
-        Map<String, String> selector = new LinkedHashMap<>();
-        selector.put("app", name);
-        selector.put(HASH_LABEL, hash);
-        Map<String, String> annotations = new LinkedHashMap<>();
-        annotations.put("deployment.kubernetes.io/desired-replicas", Integer.toString(replicas));
-        annotations.put("deployment.kubernetes.io/max-replicas", Integer.toString(replicas + (replicas + 3) / 4));
-        annotations.put("deployment.kubernetes.io/revision", revision);
-        replicaSet = new V1ReplicaSet().apiVersion("apps/v1").kind("ReplicaSet")
-                .metadata(new V1ObjectMeta().name(name + "-" + hash).namespace(namespace).uid(naming.uid())
-                        .generation(1L).creationTimestamp(rolledOut).labels(rsLabels).annotations(annotations)
-                        .ownerReferences(List.of(Owners.controller("apps/v1", "Deployment", name,
-                                deploymentMeta.getUid()))))
-                .spec(new V1ReplicaSetSpec().replicas(replicas)
-                        .selector(new V1LabelSelector().matchLabels(selector)).template(hashed(template.get())));
+        replicaSet = ReplicaSets.of(deployment, template.get(), hash, Integer.parseInt(revision), replicas,
+                naming.uid(), rolledOut);
     }
 
     String replicaSetName() {
@@ -82,19 +63,23 @@ final class DeploymentPlan {
                 naming);
     }
 
-    /** Writes deployment, ReplicaSet and pods; {@code settledAt} dates the Deployment's conditions. */
-    void write(ClusterStore store, List<V1Pod> pods, OffsetDateTime settledAt) {
+    /**
+     * Adds deployment, ReplicaSet and pods to the initial cluster; {@code settledAt} dates the Deployment's
+     * conditions, which are then brought up to now (a rollout that never finished has timed out since).
+     */
+    void write(PopulationContext p, List<V1Pod> pods, OffsetDateTime settledAt) {
         replicaSet.setStatus(WorkloadStatus.replicaSet(replicaSet, pods));
         deployment.setStatus(WorkloadStatus.deployment(deployment, List.of(replicaSet), settledAt));
-        store.create(Resources.DEPLOYMENTS, deployment);
-        store.create(Resources.REPLICASETS, replicaSet);
+        deployment.setStatus(WorkloadStatus.deployment(deployment, List.of(replicaSet), p.now()));
+        p.create(Resources.DEPLOYMENTS, deployment);
+        p.create(Resources.REPLICASETS, replicaSet);
         for (V1Pod pod : pods) {
-            store.create(Resources.PODS, pod);
+            p.create(Resources.PODS, pod);
         }
     }
 
     private V1PodTemplateSpec hashed(V1PodTemplateSpec spec) {
-        spec.getMetadata().putLabelsItem(HASH_LABEL, hash);
+        spec.getMetadata().putLabelsItem(ReplicaSets.HASH_LABEL, hash);
         return spec;
     }
 }

@@ -51,6 +51,13 @@ final class Images {
         return "Always".equals(pullPolicy) || normalize(image).endsWith(":latest");
     }
 
+    /** What containerd answers when an image tag does not exist in its registry. */
+    static String notFoundError(String image) {
+        String ref = normalize(image);
+        return "rpc error: code = NotFound desc = failed to pull and unpack image \"" + ref
+                + "\": failed to resolve reference \"" + ref + "\": " + ref + ": not found";
+    }
+
     /** A plausible compressed size, fixed per image. */
     static long sizeBytes(String image) {
         return 8_000_000L + Math.floorMod(normalize(image).hashCode(), 180_000_000);

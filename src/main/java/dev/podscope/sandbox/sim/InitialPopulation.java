@@ -1,6 +1,7 @@
 package dev.podscope.sandbox.sim;
 
 import dev.podscope.sandbox.store.ClusterStore;
+import dev.podscope.sandbox.store.NewObject;
 import dev.podscope.sandbox.store.Resources;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1NamespaceSpec;
@@ -13,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,8 +26,11 @@ final class InitialPopulation {
             "golf", "hotel", "india", "juliett", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec",
             "romeo", "sierra", "tango", "uniform", "victor", "whiskey", "xray", "yankee", "zulu");
 
-    /** The scenario pods by scenario, and the pods the scheduler has to pick up once the simulator runs. */
-    record Result(Map<Scenario, PodRef> scenarioPods, List<PodRef> pending) {
+    /**
+     * The scenario pods by scenario, the pods the scheduler has to pick up once the simulator runs, and the pods the
+     * kubelet goes on with, with the seconds until their next step.
+     */
+    record Result(Map<Scenario, PodRef> scenarioPods, List<PodRef> pending, Map<PodRef, Double> resumed) {
     }
 
     private InitialPopulation() {
@@ -37,24 +42,28 @@ final class InitialPopulation {
         List<String> namespaces = namespaceNames(options.namespaces());
         int podCapacity = Math.max(110, (int) Math.ceil(Math.max(options.pods(), FIXED_PODS) / 2.0 * 1.2));
         Map<String, String> nodeUids = new HashMap<>();
+        List<NewObject<?>> batch = new ArrayList<>(options.pods() + options.pods() / 4 + 100);
+        PopulationContext p = new PopulationContext(batch, naming, nodes, new SteadyState(naming, nodes), now, birth,
+                nodeUids);
         for (NodeSpec spec : SimNodes.ALL) {
             V1Node node = NodeFactory.node(spec, naming, birth, now, podCapacity);
             nodeUids.put(spec.name(), node.getMetadata().getUid());
-            store.create(Resources.NODES, node);
+            p.create(Resources.NODES, node);
         }
-        PopulationContext p = new PopulationContext(store, naming, nodes, new SteadyState(naming, nodes), now, birth,
-                nodeUids);
         for (String name : namespaces) {
-            store.create(Resources.NAMESPACES, namespace(p, name));
+            p.create(Resources.NAMESPACES, namespace(p, name));
         }
         SystemPods.create(p);
         Map<Scenario, PodRef> scenarios = new EnumMap<>(Scenario.class);
         scenarios.putAll(DemoApps.create(p));
-        List<PodRef> pending = ScenarioPods.create(p, scenarios);
+        List<PodRef> pending = new ArrayList<>();
+        Map<PodRef, Double> resumed = new LinkedHashMap<>();
+        ScenarioPods.create(p, scenarios, pending, resumed);
         List<String> appNamespaces = new ArrayList<>(namespaces);
         appNamespaces.remove("kube-system");
         FillerApps.create(p, appNamespaces, options.pods() - FIXED_PODS);
-        return new Result(scenarios, pending);
+        store.createAll(batch);
+        return new Result(scenarios, pending, resumed);
     }
 
     static List<String> namespaceNames(int count) {

@@ -45,6 +45,13 @@ final class Kubelet {
         run.begin();
     }
 
+    /** Goes on with a pod that was failing before the simulator started; its next step is in {@code seconds}. */
+    void resume(V1Pod pod, double seconds) {
+        PodRun run = new PodRun(ctx, pod);
+        runs.put(pod.getMetadata().getUid(), run);
+        run.resume(seconds);
+    }
+
     /** The pod has a deletionTimestamp: stop its containers, then delete it unless a finalizer holds it. */
     void deletionRequested(V1Pod pod) {
         String uid = pod.getMetadata().getUid();

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * Each step is scheduled on the simulator thread; a run ends when its pod is deleted or marked for deletion.
  */
 final class PodRun {
-    private static final double MAX_BACK_OFF = 300;
+    static final double MAX_BACK_OFF = 300;
+    static final double FIRST_BACK_OFF = 10;
     private static final double INIT_RUN_SECONDS = 3;
 
     private final SimContext ctx;
@@ -34,8 +35,9 @@ final class PodRun {
     private final boolean hostNetwork;
     private V1Pod current;
     private boolean cancelled;
-    private double crashBackOff = 10;
-    private double pullBackOff = 10;
+    private double crashBackOff = FIRST_BACK_OFF;
+    private int exits;
+    private double pullBackOff = FIRST_BACK_OFF;
 
     PodRun(SimContext ctx, V1Pod pod) {
         this.ctx = ctx;
@@ -53,6 +55,22 @@ final class PodRun {
 
     void begin() {
         after(0.4, this::createSandbox);
+    }
+
+    /**
+     * Takes over a pod the initial cluster left failing since long before: its next readiness probe, or its next
+     * pull once the back-off (long since at its five-minute cap) is over, comes in {@code seconds}.
+     */
+    void resume(double seconds) {
+        V1Container main = containers.getFirst();
+        switch (behavior) {
+            case NOT_READY -> probeFails(main, seconds);
+            case IMAGE_PULL_FAILS -> {
+                pullBackOff = MAX_BACK_OFF;
+                after(seconds, () -> pullFails(main));
+            }
+            default -> throw new IllegalArgumentException("a pod that " + behavior.value() + " has nothing to resume");
+        }
     }
 
     void cancel() {
@@ -114,7 +132,7 @@ final class PodRun {
             after(0.3, () -> createAndStart(c, started));
             return;
         }
-        event(c, EventRecorder.NORMAL, "Pulling", "Pulling image \"" + image + "\"");
+        event(c, EventRecorder.NORMAL, "Pulling", KubeletEvents.pulling(image));
         double seconds = ctx.naming().uniform(1.2, 4.8);
         after(seconds, () -> {
             ctx.nodes().rememberImage(node, image);
@@ -149,8 +167,7 @@ final class PodRun {
 
     private void probeFails(V1Container c, double delay) {
         after(delay, () -> {
-            event(c, EventRecorder.WARNING, "Unhealthy",
-                    "Readiness probe failed: HTTP probe failed with statuscode: 500");
+            event(c, EventRecorder.WARNING, "Unhealthy", KubeletEvents.READINESS_FAILED);
             probeFails(c, probePeriod(c.getReadinessProbe()));
         });
     }
@@ -166,7 +183,10 @@ final class PodRun {
             PodConditions.refresh(p, now());
         });
         if (restarts) {
-            after(1, () -> crashBackOff(c, b));
+            // The kubelet's back-off starts with the first restart: that one happens at its next sync, while the
+            // pod shows Error; every later exit waits in CrashLoopBackOff (10 s, doubling up to five minutes).
+            exits++;
+            after(1, exits == 1 ? () -> restart(c, b) : () -> crashBackOff(c, b));
         }
     }
 
@@ -180,18 +200,20 @@ final class PodRun {
         });
         event(c, EventRecorder.WARNING, "BackOff",
                 "Back-off restarting failed container " + c.getName() + " in pod " + podDescription());
-        after(seconds, () -> pullAndStart(c, () -> whenStarted(c, b)));
+        after(seconds, () -> restart(c, b));
+    }
+
+    private void restart(V1Container c, Behavior b) {
+        pullAndStart(c, () -> whenStarted(c, b));
     }
 
     private void pullFails(V1Container c) {
         String image = c.getImage();
-        event(c, EventRecorder.NORMAL, "Pulling", "Pulling image \"" + image + "\"");
+        event(c, EventRecorder.NORMAL, "Pulling", KubeletEvents.pulling(image));
         after(ctx.naming().uniform(0.8, 2.0), () -> {
-            String ref = Images.normalize(image);
-            String error = "rpc error: code = NotFound desc = failed to pull and unpack image \"" + ref
-                    + "\": failed to resolve reference \"" + ref + "\": " + ref + ": not found";
-            event(c, EventRecorder.WARNING, "Failed", "Failed to pull image \"" + image + "\": " + error);
-            event(c, EventRecorder.WARNING, "Failed", "Error: ErrImagePull");
+            String error = Images.notFoundError(image);
+            event(c, EventRecorder.WARNING, "Failed", KubeletEvents.pullFailed(image));
+            event(c, EventRecorder.WARNING, "Failed", KubeletEvents.ERR_IMAGE_PULL);
             update(p -> PodStatuses.waiting(status(p, c), "ErrImagePull", error));
             after(1, () -> pullBackOff(c));
         });
@@ -200,10 +222,10 @@ final class PodRun {
     private void pullBackOff(V1Container c) {
         int seconds = (int) pullBackOff;
         pullBackOff = Math.min(pullBackOff * 2, MAX_BACK_OFF);
-        String message = "Back-off pulling image \"" + c.getImage() + "\"";
+        String message = KubeletEvents.pullBackOff(c.getImage());
         // upstream records this BackOff as Normal; the Failed event beside it is the Warning
         event(c, EventRecorder.NORMAL, "BackOff", message);
-        event(c, EventRecorder.WARNING, "Failed", "Error: ImagePullBackOff");
+        event(c, EventRecorder.WARNING, "Failed", KubeletEvents.IMAGE_PULL_BACK_OFF);
         update(p -> PodStatuses.waiting(status(p, c), "ImagePullBackOff", message));
         after(seconds, () -> pullFails(c));
     }

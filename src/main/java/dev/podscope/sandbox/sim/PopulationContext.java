@@ -1,17 +1,26 @@
 package dev.podscope.sandbox.sim;
 
-import dev.podscope.sandbox.store.ClusterStore;
+import dev.podscope.sandbox.store.NewObject;
+import dev.podscope.sandbox.store.ResourceType;
+import io.kubernetes.client.common.KubernetesObject;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
 /**
- * What the builders of the initial cluster share: the store, the seeded choices, the kubelets' memory, the moment
- * the population is built ({@code now}) and the moment the cluster was born ({@code birth}, weeks earlier).
+ * What the builders of the initial cluster share: the objects built so far (written to the store in one batch at
+ * the end), the seeded choices, the kubelets' memory, the moment the population is built ({@code now}) and the
+ * moment the cluster was born ({@code birth}, weeks earlier).
  */
-record PopulationContext(ClusterStore store, Naming naming, SimNodes nodes, SteadyState steady,
+record PopulationContext(List<NewObject<?>> batch, Naming naming, SimNodes nodes, SteadyState steady,
                          OffsetDateTime now, OffsetDateTime birth, Map<String, String> nodeUids) {
+
+    /** Adds an object to the initial cluster; the store sees them all at once, in the order they were added. */
+    <T extends KubernetesObject> void create(ResourceType<T> type, T object) {
+        batch.add(new NewObject<>(type, object));
+    }
 
     /** A moment chosen uniformly from {@code from} to {@code to}. */
     OffsetDateTime between(OffsetDateTime from, OffsetDateTime to) {

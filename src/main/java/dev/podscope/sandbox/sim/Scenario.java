@@ -8,11 +8,14 @@ public enum Scenario {
     INIT_CONTAINERS,
     /** shop/frontend-…: an app container plus a native sidecar (restartPolicy Always init container), READY 2/2. */
     SIDECAR,
-    /** shop/checkout-…: exits with code 1 a few seconds after each start, CrashLoopBackOff with growing back-off. */
+    /**
+     * shop/checkout-…, created a moment ago: exits with code 1 a few seconds after each start; restarted at once
+     * the first time, then CrashLoopBackOff with growing back-off.
+     */
     CRASH_LOOP,
-    /** shop/payments-…: image tag that does not exist, ErrImagePull and ImagePullBackOff in turn. */
+    /** shop/payments-…: an image tag that does not exist, ImagePullBackOff for an hour or more, pulling every 5 min. */
     IMAGE_PULL_BACKOFF,
-    /** shop/recommendations-…: Running, but its readiness probe fails (READY 0/1, Unhealthy events). */
+    /** shop/recommendations-…: Running for hours, but its readiness probe fails (READY 0/1, Unhealthy events). */
     NOT_READY,
     /** batch/db-backup-…: a Job pod that runs for a while and then Completes; its Job ends with succeeded=1. */
     JOB_RUNS_TO_COMPLETION,
@@ -20,7 +23,7 @@ public enum Scenario {
     JOB_COMPLETED,
     /** batch/import-orders: restartPolicy Never, OOMKilled with exit code 137, phase Failed. */
     FAILED,
-    /** data/ml-training: requests more cpu than any node has, Pending with PodScheduled=False Unschedulable. */
+    /** data/ml-training: requests more cpu than any node has; Pending (Unschedulable) for half an hour or more. */
     UNSCHEDULABLE,
     /** default/stuck-terminating: deletionTimestamp set long ago, held forever by the finalizer podscope.dev/stuck. */
     STUCK_TERMINATING

@@ -49,7 +49,7 @@ final class ScenarioJobs {
         OffsetDateTime created = p.ago(Duration.ofMinutes(p.naming().between(60, 240)));
         failed.getMetadata().setCreationTimestamp(created);
         p.steady().finished(failed, p.worker(), created, p.naming().between(40, 200), 137, "OOMKilled");
-        p.store().create(Resources.PODS, failed);
+        p.create(Resources.PODS, failed);
         scenarios.put(Scenario.FAILED, DemoApps.ref(failed));
     }
 
@@ -83,8 +83,8 @@ final class ScenarioJobs {
                 : created;
         V1Job withStart = job.status(WorkloadStatus.job(job, List.of(), created));
         job.setStatus(WorkloadStatus.job(withStart, List.of(pod), statusTime));
-        p.store().create(Resources.JOBS, job);
-        p.store().create(Resources.PODS, pod);
+        p.create(Resources.JOBS, job);
+        p.create(Resources.PODS, pod);
         return pod;
     }
 

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The pods that show one state each. Those with a lifecycle to play are created Pending and unbound, so the
- * scheduler and kubelets take them from there; the others are created in their final, backdated state.
+ * The pods that show one state each. Those with a lifecycle to watch from its start (init containers, the crash
+ * loop, the running Job) are created Pending and unbound a moment ago, so the scheduler and kubelets take them from
+ * there; the others have been in their state for hours or days, and the failing ones among them go on failing.
  */
 final class ScenarioPods {
     static final String STUCK_FINALIZER = "podscope.dev/stuck";
@@ -22,27 +23,30 @@ final class ScenarioPods {
 
     private final PopulationContext p;
     private final Map<Scenario, PodRef> scenarios = new EnumMap<>(Scenario.class);
-    private final List<PodRef> pending = new ArrayList<>();
+    private final List<PodRef> pending;
+    private final Map<PodRef, Double> resumed;
 
-    private ScenarioPods(PopulationContext p) {
+    private ScenarioPods(PopulationContext p, List<PodRef> pending, Map<PodRef, Double> resumed) {
         this.p = p;
+        this.pending = pending;
+        this.resumed = resumed;
     }
 
-    /** Creates the scenario pods; fills {@code scenarios} and returns the pods the scheduler must pick up. */
-    static List<PodRef> create(PopulationContext p, Map<Scenario, PodRef> scenarios) {
-        ScenarioPods s = new ScenarioPods(p);
+    /**
+     * Creates the scenario pods into {@code scenarios}; adds the pods the scheduler must pick up to {@code pending},
+     * and those the kubelet goes on with to {@code resumed}, with the seconds until their next step.
+     */
+    static void create(PopulationContext p, Map<Scenario, PodRef> scenarios, List<PodRef> pending,
+                       Map<PodRef, Double> resumed) {
+        ScenarioPods s = new ScenarioPods(p, pending, resumed);
         s.initDemo();
         s.stuckTerminating();
-        s.failingDeployment(Scenario.CRASH_LOOP, "checkout", "registry.example.com/shop/checkout:v4.2.0",
-                Behavior.CRASH_LOOP);
-        s.failingDeployment(Scenario.IMAGE_PULL_BACKOFF, "payments", "registry.example.com/shop/payments:v9.9.9",
-                Behavior.IMAGE_PULL_FAILS);
-        s.failingDeployment(Scenario.NOT_READY, "recommendations",
-                "registry.example.com/shop/recommendations:v3.0.2", Behavior.NOT_READY);
+        s.crashLoop();
+        s.imagePullBackOff();
+        s.notReady();
         s.unschedulable();
-        ScenarioJobs.create(p, s.scenarios, s.pending);
+        ScenarioJobs.create(p, s.scenarios, pending);
         scenarios.putAll(s.scenarios);
-        return s.pending;
     }
 
     private void initDemo() {
@@ -68,36 +72,78 @@ final class ScenarioPods {
         OffsetDateTime deleted = p.ago(Duration.ofMinutes(p.naming().between(70, 180)));
         pod.getMetadata().deletionTimestamp(deleted.plusSeconds(30)).deletionGracePeriodSeconds(30L);
         SteadyState.stopped(pod, deleted.plusSeconds(1));
-        p.store().create(Resources.PODS, pod);
+        p.create(Resources.PODS, pod);
         scenarios.put(Scenario.STUCK_TERMINATING, DemoApps.ref(pod));
     }
 
-    /** A long-lived Deployment whose latest rollout, a moment ago, brought a pod that misbehaves. */
-    private void failingDeployment(Scenario scenario, String name, String image, Behavior behavior) {
-        OffsetDateTime created = p.between(p.birth().plusDays(1), p.ago(Duration.ofDays(3)));
-        DeploymentPlan plan = new DeploymentPlan("shop", name, 1, () -> Templates.withBehavior(
-                Templates.template(Templates.appLabels(name), name, Templates.service(name, image, 8080,
-                        Templates.resources("100m", "128Mi", "500m", "256Mi"))), behavior),
-                p.naming(), created, p.now().minusSeconds(2));
+    /** A long-lived Deployment whose latest rollout, a moment ago, brought a pod that crashes. */
+    private void crashLoop() {
+        DeploymentPlan plan = failingDeployment("checkout", "registry.example.com/shop/checkout:v4.2.0",
+                Behavior.CRASH_LOOP, p.now().minusSeconds(2));
         V1Pod pod = plan.newPod();
         pod.getMetadata().setCreationTimestamp(p.now().minusSeconds(1));
-        plan.write(p.store(), List.of(pod), p.now());
-        pending(scenario, pod);
+        plan.write(p, List.of(pod), p.now());
+        pending(Scenario.CRASH_LOOP, pod);
     }
 
+    /** Rolled out an image tag that does not exist, an hour or a few ago; still backing off. */
+    private void imagePullBackOff() {
+        Duration age = Duration.ofMinutes(p.naming().between(70, 240));
+        OffsetDateTime created = AgedScenarios.pullingSince(p, age, p.naming().between(10, 60));
+        DeploymentPlan plan = failingDeployment("payments", "registry.example.com/shop/payments:v9.9.9",
+                Behavior.IMAGE_PULL_FAILS, created.minusSeconds(1));
+        V1Pod pod = plan.newPod();
+        pod.getMetadata().setCreationTimestamp(created);
+        double nextPull = AgedScenarios.imagePullBackOff(p, pod);
+        plan.write(p, List.of(pod), created);
+        resumed(Scenario.IMAGE_PULL_BACKOFF, pod, nextPull);
+    }
+
+    /** Rolled out hours ago, running since, its readiness probe failing all along. */
+    private void notReady() {
+        OffsetDateTime created = p.ago(Duration.ofMinutes(p.naming().between(120, 420)));
+        DeploymentPlan plan = failingDeployment("recommendations", "registry.example.com/shop/recommendations:v3.0.2",
+                Behavior.NOT_READY, created.minusSeconds(1));
+        V1Pod pod = plan.newPod();
+        pod.getMetadata().setCreationTimestamp(created);
+        double nextProbe = AgedScenarios.notReady(p, pod, created);
+        plan.write(p, List.of(pod), created);
+        resumed(Scenario.NOT_READY, pod, nextProbe);
+    }
+
+    private DeploymentPlan failingDeployment(String name, String image, Behavior behavior, OffsetDateTime rolledOut) {
+        OffsetDateTime created = p.between(p.birth().plusDays(1), p.ago(Duration.ofDays(3)));
+        return new DeploymentPlan("shop", name, 1, () -> Templates.withBehavior(
+                Templates.template(Templates.appLabels(name), name, Templates.service(name, image, 8080,
+                        Templates.resources("100m", "128Mi", "500m", "256Mi"))), behavior),
+                p.naming(), created, rolledOut);
+    }
+
+    /** Asks for more cpu than any node has; waiting for one since half an hour or more. */
     private void unschedulable() {
         V1PodTemplateSpec t = Templates.template(Templates.appLabels("ml-training"), "default",
                 Templates.container("trainer", "registry.example.com/data/trainer:v3.1.0")
                         .args(List.of("--epochs", "40", "--batch-size", "512"))
                         .resources(Templates.resources("64", "4Gi", "64", "4Gi")));
-        pending(Scenario.UNSCHEDULABLE, standalone("data", "ml-training", t, p.now().minusSeconds(1)));
+        V1Pod pod = PodFactory.fromTemplate(t, "data", "ml-training", null, null, p.naming());
+        OffsetDateTime created = p.ago(Duration.ofMinutes(p.naming().between(25, 180)));
+        pod.getMetadata().setCreationTimestamp(created);
+        AgedScenarios.unschedulable(p, pod, created);
+        p.create(Resources.PODS, pod);
+        pending(Scenario.UNSCHEDULABLE, pod);
     }
 
     private V1Pod standalone(String namespace, String name, V1PodTemplateSpec t, OffsetDateTime created) {
         V1Pod pod = PodFactory.fromTemplate(t, namespace, name, null, null, p.naming());
         pod.getMetadata().setCreationTimestamp(created);
-        p.store().create(Resources.PODS, pod);
+        p.create(Resources.PODS, pod);
         return pod;
+    }
+
+    private void resumed(Scenario scenario, V1Pod pod, double seconds) {
+        PodRef ref = DemoApps.ref(pod);
+        scenarios.put(scenario, ref);
+        resumed.put(ref, seconds);
     }
 
     private void pending(Scenario scenario, V1Pod pod) {

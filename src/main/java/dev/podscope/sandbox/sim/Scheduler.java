@@ -20,7 +20,7 @@ import java.util.TreeMap;
  */
 final class Scheduler {
     static final String NAME = "default-scheduler";
-    private static final double RETRY_SECONDS = 60;
+    static final double RETRY_SECONDS = 60;
 
     private final SimContext ctx;
     private final Set<String> queued = new HashSet<>();
@@ -52,27 +52,11 @@ final class Scheduler {
             queued.remove(uid);
             return;
         }
-        Map<String, Integer> misfits = new TreeMap<>();
-        List<NodeSpec> fitting = new ArrayList<>();
-        BigDecimal cpu = QosClass.request(pod, "cpu");
-        BigDecimal memory = QosClass.request(pod, "memory");
-        for (NodeSpec node : SimNodes.ALL) {
-            boolean fits = true;
-            if (cpu.compareTo(BigDecimal.valueOf(node.cpuMillis()).movePointLeft(3)) > 0) {
-                misfits.merge("Insufficient cpu", 1, Integer::sum);
-                fits = false;
-            }
-            if (memory.compareTo(BigDecimal.valueOf(node.memoryBytes())) > 0) {
-                misfits.merge("Insufficient memory", 1, Integer::sum);
-                fits = false;
-            }
-            if (fits) {
-                fitting.add(node);
-            }
-        }
+        Fit fit = fit(pod);
+        List<NodeSpec> fitting = fit.fitting();
         OffsetDateTime now = ctx.timeline().now();
         if (fitting.isEmpty()) {
-            String message = unschedulableMessage(misfits);
+            String message = fit.unschedulableMessage();
             V1Pod updated = ctx.store().modify(Resources.PODS, namespace, name, p -> {
                 var condition = PodConditions.find(p.getStatus(), PodConditions.SCHEDULED);
                 if (condition != null && message.equals(condition.getMessage())) {
@@ -96,11 +80,36 @@ final class Scheduler {
                 "Successfully assigned " + namespace + "/" + name + " to " + chosen.name());
     }
 
-    /** The scheduler's summary, e.g. {@code 0/3 nodes are available: 3 Insufficient cpu. preemption: ...}. */
-    private static String unschedulableMessage(Map<String, Integer> misfits) {
-        int total = SimNodes.ALL.size();
-        List<String> reasons = misfits.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList();
-        return "0/" + total + " nodes are available: " + String.join(", ", reasons) + ". preemption: 0/" + total
-                + " nodes are available: " + total + " No preemption victims found for incoming pod.";
+    /** Where a pod fits, and how many nodes each shortfall rules out. */
+    record Fit(List<NodeSpec> fitting, Map<String, Integer> misfits) {
+        /** The scheduler's summary, e.g. {@code 0/3 nodes are available: 3 Insufficient cpu. preemption: ...}. */
+        String unschedulableMessage() {
+            int total = SimNodes.ALL.size();
+            List<String> reasons = misfits.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList();
+            return "0/" + total + " nodes are available: " + String.join(", ", reasons) + ". preemption: 0/" + total
+                    + " nodes are available: " + total + " No preemption victims found for incoming pod.";
+        }
+    }
+
+    static Fit fit(V1Pod pod) {
+        Map<String, Integer> misfits = new TreeMap<>();
+        List<NodeSpec> fitting = new ArrayList<>();
+        BigDecimal cpu = QosClass.request(pod, "cpu");
+        BigDecimal memory = QosClass.request(pod, "memory");
+        for (NodeSpec node : SimNodes.ALL) {
+            boolean fits = true;
+            if (cpu.compareTo(BigDecimal.valueOf(node.cpuMillis()).movePointLeft(3)) > 0) {
+                misfits.merge("Insufficient cpu", 1, Integer::sum);
+                fits = false;
+            }
+            if (memory.compareTo(BigDecimal.valueOf(node.memoryBytes())) > 0) {
+                misfits.merge("Insufficient memory", 1, Integer::sum);
+                fits = false;
+            }
+            if (fits) {
+                fitting.add(node);
+            }
+        }
+        return new Fit(fitting, misfits);
     }
 }

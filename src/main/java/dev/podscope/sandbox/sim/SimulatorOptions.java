@@ -8,8 +8,10 @@ package dev.podscope.sandbox.sim;
  * @param namespaces namespaces to create; the first five are always default, kube-system, shop, batch and data,
  *                   so fewer than five still gives those five
  * @param timeScale  multiplies every simulated delay: 1.0 runs in realistic seconds, tests use e.g. 0.02
+ * @param churn      whether, every 60 to 90 (scaled) seconds, one small healthy Deployment does a rolling restart,
+ *                   so that a cluster left alone still shows pods coming and going
  */
-public record SimulatorOptions(long seed, int pods, int namespaces, double timeScale) {
+public record SimulatorOptions(long seed, int pods, int namespaces, double timeScale, boolean churn) {
     public static final long DEFAULT_SEED = 42;
     public static final int DEFAULT_PODS = 40;
     public static final int DEFAULT_NAMESPACES = 5;
@@ -26,24 +28,28 @@ public record SimulatorOptions(long seed, int pods, int namespaces, double timeS
         }
     }
 
-    /** The small demo cluster: about 40 pods in five namespaces, running in realistic time. */
+    /** The small demo cluster: about 40 pods in five namespaces, running in realistic time, with churn. */
     public SimulatorOptions() {
-        this(DEFAULT_SEED, DEFAULT_PODS, DEFAULT_NAMESPACES, 1.0);
+        this(DEFAULT_SEED, DEFAULT_PODS, DEFAULT_NAMESPACES, 1.0, true);
     }
 
     public SimulatorOptions withSeed(long newSeed) {
-        return new SimulatorOptions(newSeed, pods, namespaces, timeScale);
+        return new SimulatorOptions(newSeed, pods, namespaces, timeScale, churn);
     }
 
     public SimulatorOptions withPods(int newPods) {
-        return new SimulatorOptions(seed, newPods, namespaces, timeScale);
+        return new SimulatorOptions(seed, newPods, namespaces, timeScale, churn);
     }
 
     public SimulatorOptions withNamespaces(int newNamespaces) {
-        return new SimulatorOptions(seed, pods, newNamespaces, timeScale);
+        return new SimulatorOptions(seed, pods, newNamespaces, timeScale, churn);
     }
 
     public SimulatorOptions withTimeScale(double newTimeScale) {
-        return new SimulatorOptions(seed, pods, namespaces, newTimeScale);
+        return new SimulatorOptions(seed, pods, namespaces, newTimeScale, churn);
+    }
+
+    public SimulatorOptions withChurn(boolean newChurn) {
+        return new SimulatorOptions(seed, pods, namespaces, timeScale, newChurn);
     }
 }

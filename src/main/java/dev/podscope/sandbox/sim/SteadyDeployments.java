@@ -36,7 +36,7 @@ final class SteadyDeployments {
             p.steady().running(pod, p.worker(), podCreated, restarts, p.now());
             pods.add(pod);
         }
-        plan.write(p.store(), pods, rolledOut.plusMinutes(1));
+        plan.write(p, pods, rolledOut.plusMinutes(1));
         return pods;
     }
 }

@@ -73,7 +73,7 @@ final class SystemPods {
             p.steady().running(pod, NodeSpec.CONTROL_PLANE, created, 0, p.now());
             pods.add(pod);
         }
-        plan.write(p.store(), pods, p.birth().plusMinutes(1));
+        plan.write(p, pods, p.birth().plusMinutes(1));
     }
 
     private static void staticPod(PopulationContext p, String component, String image, String cpu, String memory,
@@ -101,7 +101,7 @@ final class SystemPods {
         OffsetDateTime created = p.birth().plusSeconds(5);
         pod.getMetadata().setCreationTimestamp(created);
         p.steady().running(pod, node, created, restarts, p.now());
-        p.store().create(Resources.PODS, pod);
+        p.create(Resources.PODS, pod);
     }
 
     private static void daemonSet(PopulationContext p, String name, String image, String guaranteedCpu) {
@@ -129,7 +129,7 @@ final class SystemPods {
             OffsetDateTime created = p.birth().plusSeconds(30 + 40L * node.index());
             pod.getMetadata().setCreationTimestamp(created);
             p.steady().running(pod, node.name(), created, 0, p.now());
-            p.store().create(Resources.PODS, pod);
+            p.create(Resources.PODS, pod);
         }
     }
 }

@@ -13,10 +13,12 @@ import io.kubernetes.client.openapi.models.V1UncountedTerminatedPods;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** The status a ReplicaSet, Deployment or Job controller computes from the pods it owns. */
 final class WorkloadStatus {
+    private static final String TIMED_OUT = "ProgressDeadlineExceeded";
     private WorkloadStatus() {
     }
 
@@ -36,22 +38,28 @@ final class WorkloadStatus {
                 .observedGeneration(rs.getMetadata().getGeneration());
     }
 
+    /**
+     * Counts over all the Deployment's ReplicaSets; the newest (highest revision) is the one being rolled out, and
+     * the rollout is complete once it alone holds every desired replica, all available.
+     */
     static V1DeploymentStatus deployment(V1Deployment deployment, List<V1ReplicaSet> replicaSets,
                                          OffsetDateTime now) {
         int replicas = 0;
         int ready = 0;
         int available = 0;
+        int scaled = 0;
         for (V1ReplicaSet rs : replicaSets) {
             V1ReplicaSetStatus s = rs.getStatus();
             replicas += s == null ? 0 : s.getReplicas();
             ready += s == null || s.getReadyReplicas() == null ? 0 : s.getReadyReplicas();
-            available += s == null || s.getAvailableReplicas() == null ? 0 : s.getAvailableReplicas();
+            available += ReplicaSets.availableReplicas(rs);
+            scaled += ReplicaSets.specReplicas(rs);
         }
-        int desired = deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
-        int maxUnavailable = desired / 4;
-        boolean isAvailable = available >= desired - maxUnavailable;
-        String rsName = replicaSets.isEmpty() ? deployment.getMetadata().getName()
-                : replicaSets.getFirst().getMetadata().getName();
+        V1ReplicaSet newest = replicaSets.stream().max(Comparator.comparingInt(ReplicaSets::revision)).orElse(null);
+        int updated = newest == null || newest.getStatus() == null ? 0 : newest.getStatus().getReplicas();
+        int desired = ReplicaSets.desired(deployment);
+        boolean isAvailable = available >= desired - ReplicaSets.maxUnavailable(desired);
+        String rsName = newest == null ? deployment.getMetadata().getName() : newest.getMetadata().getName();
         List<V1DeploymentCondition> previous = deployment.getStatus() == null
                 || deployment.getStatus().getConditions() == null ? List.of() : deployment.getStatus().getConditions();
         List<V1DeploymentCondition> conditions = new ArrayList<>();
@@ -59,14 +67,13 @@ final class WorkloadStatus {
                 isAvailable ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
                 isAvailable ? "Deployment has minimum availability." : "Deployment does not have minimum availability.",
                 now));
-        boolean complete = available >= desired && replicas == desired;
-        conditions.add(condition(previous, "Progressing", true,
-                complete ? "NewReplicaSetAvailable" : "ReplicaSetUpdated",
-                complete ? "ReplicaSet \"" + rsName + "\" has successfully progressed."
-                        : "ReplicaSet \"" + rsName + "\" is progressing.", now));
-        int unavailable = Math.max(0, desired - available);
+        boolean complete = updated == desired && replicas == desired && available >= desired;
+        conditions.add(complete ? condition(previous, "Progressing", true, "NewReplicaSetAvailable",
+                "ReplicaSet \"" + rsName + "\" has successfully progressed.", now)
+                : progressing(deployment, previous, rsName, now));
+        int unavailable = Math.max(0, scaled - available);
         return new V1DeploymentStatus().observedGeneration(deployment.getMetadata().getGeneration())
-                .replicas(nonZero(replicas)).updatedReplicas(nonZero(replicas)).readyReplicas(nonZero(ready))
+                .replicas(nonZero(replicas)).updatedReplicas(nonZero(updated)).readyReplicas(nonZero(ready))
                 .availableReplicas(nonZero(available)).unavailableReplicas(nonZero(unavailable))
                 .conditions(conditions);
     }
@@ -99,6 +106,31 @@ final class WorkloadStatus {
             }
         }
         return status;
+    }
+
+    /**
+     * A rollout that has not completed is progressing until {@code progressDeadlineSeconds} pass without progress,
+     * then it has timed out, and stays so until it completes; the time out is dated when the deadline passed.
+     */
+    private static V1DeploymentCondition progressing(V1Deployment deployment, List<V1DeploymentCondition> previous,
+                                                     String rsName, OffsetDateTime now) {
+        V1DeploymentCondition old = previous.stream().filter(c -> "Progressing".equals(c.getType())).findFirst()
+                .orElse(null);
+        if (old != null && TIMED_OUT.equals(old.getReason())) {
+            return old;
+        }
+        Integer configured = deployment.getSpec().getProgressDeadlineSeconds();
+        boolean wasProgressing = old != null && old.getLastUpdateTime() != null
+                && "ReplicaSetUpdated".equals(old.getReason());
+        OffsetDateTime deadline = wasProgressing
+                ? old.getLastUpdateTime().plusSeconds(configured == null ? 600 : configured) : null;
+        if (deadline != null && deadline.isBefore(now)) {
+            return new V1DeploymentCondition().type("Progressing").status("False").reason(TIMED_OUT)
+                    .message("ReplicaSet \"" + rsName + "\" has timed out progressing.")
+                    .lastUpdateTime(deadline).lastTransitionTime(deadline);
+        }
+        return condition(previous, "Progressing", true, "ReplicaSetUpdated",
+                "ReplicaSet \"" + rsName + "\" is progressing.", now);
     }
 
     private static V1DeploymentCondition condition(List<V1DeploymentCondition> previous, String type, boolean value,

@@ -1,7 +1,14 @@
 /**
  * The sandbox's simulated cluster: {@link dev.podscope.sandbox.sim.ClusterSimulator} fills a
  * {@link dev.podscope.sandbox.store.ClusterStore} with a seeded, lived-in cluster and then plays the parts the API
- * server does not: the scheduler, the kubelets and the ReplicaSet, Deployment and Job controllers.
+ * server does not: the scheduler, the kubelets, the ReplicaSet, Deployment (rolling update) and Job controllers and
+ * the event TTL. Left alone it still changes: now and then a small Deployment does a rolling restart
+ * ({@code RollingRestarts}), and the failing scenario pods go on failing.
+ * <p>
+ * The initial cluster is written to the store in one batch ({@link dev.podscope.sandbox.store.ClusterStore#createAll}),
+ * which serializes ten thousand pods in parallel. Scenario pods whose lifecycle is to be watched are created a moment
+ * ago; the others have been in their state for hours, with Events counted as hours of repeats leave them
+ * ({@code AgedScenarios}), and the kubelet and event recorder go on from there.
  * <p>
  * Everything runs on one simulator thread, fed by one pod watch, so the components share plain maps and never
  * lock; a pod costs nothing while it has nothing to do. Statuses are built by the same small functions

@@ -4,6 +4,7 @@ import dev.podscope.format.PodSummary;
 import dev.podscope.sandbox.store.Resources;
 import dev.podscope.sandbox.store.StoredObject;
 import io.kubernetes.client.openapi.JSON;
+import io.kubernetes.client.openapi.models.CoreV1Event;
 import io.kubernetes.client.openapi.models.V1ContainerStatus;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Job;
@@ -205,12 +206,72 @@ class InitialPopulationTest {
             "FAILED, 0/1, OOMKilled",
             "JOB_COMPLETED, 0/1, Completed",
             "INIT_CONTAINERS, 0/1, Pending",
-            "UNSCHEDULABLE, 0/1, Pending"})
+            "UNSCHEDULABLE, 0/1, Pending",
+            "NOT_READY, 0/1, Running",
+            "IMAGE_PULL_BACKOFF, 0/1, ImagePullBackOff"})
     void scenarioPodsStartWithTheirKubectlStatus(Scenario scenario, String ready, String status) {
         try (SimulatedCluster c = SimulatedCluster.frozen(new SimulatorOptions())) {
             PodSummary summary = PodSummary.of(c.pod(c.scenario(scenario)));
             assertThat(summary.readyContainers() + "/" + summary.totalContainers()).isEqualTo(ready);
             assertThat(summary.reason()).isEqualTo(status);
+        }
+    }
+
+    @Test
+    void failingScenarioPodsHaveBeenFailingForHoursWithEventsToMatch() {
+        try (SimulatedCluster c = SimulatedCluster.frozen(new SimulatorOptions())) {
+            OffsetDateTime now = c.store.now();
+
+            V1Pod notReady = c.pod(c.scenario(Scenario.NOT_READY));
+            long notReadyAge = Duration.between(notReady.getMetadata().getCreationTimestamp(), now).getSeconds();
+            assertThat(notReadyAge).isBetween(2 * 3600L, 7 * 3600L);
+            assertThat(PodSummary.of(notReady).restarts()).isZero();
+            CoreV1Event unhealthy = onlyEvent(c, Scenario.NOT_READY, "Unhealthy");
+            long probing = Duration.between(unhealthy.getFirstTimestamp(), unhealthy.getLastTimestamp()).getSeconds();
+            assertThat(unhealthy.getCount()).isEqualTo((int) (probing / 10) + 1);
+            assertThat(Duration.between(unhealthy.getLastTimestamp(), now).getSeconds()).isBetween(0L, 9L);
+            assertThat(Duration.between(notReady.getMetadata().getCreationTimestamp(), unhealthy.getFirstTimestamp())
+                    .getSeconds()).isBetween(4L, 60L);
+
+            V1Pod pulling = c.pod(c.scenario(Scenario.IMAGE_PULL_BACKOFF));
+            long pullingAge = Duration.between(pulling.getMetadata().getCreationTimestamp(), now).getSeconds();
+            assertThat(pullingAge).isBetween(3600L, 4 * 3600L + 600);
+            List<CoreV1Event> events = c.events(c.scenario(Scenario.IMAGE_PULL_BACKOFF));
+            assertThat(events).extracting(CoreV1Event::getReason)
+                    .containsExactlyInAnyOrder("Pulling", "Failed", "Failed", "BackOff", "Failed");
+            CoreV1Event pulls = onlyEvent(c, Scenario.IMAGE_PULL_BACKOFF, "Pulling");
+            // back-offs of 10, 20, 40, 80 and 160 seconds, then one pull every five minutes (and two seconds)
+            long capped = Duration.between(pulls.getFirstTimestamp(), pulls.getLastTimestamp()).getSeconds() - 320;
+            assertThat(pulls.getCount()).isEqualTo(6 + (int) (capped / 302));
+            assertThat(capped % 302).isZero();
+            assertThat(events).allSatisfy(e -> assertThat(e.getCount()).isEqualTo(pulls.getCount()));
+            assertThat(Duration.between(pulls.getLastTimestamp(), now).getSeconds()).isBetween(240L, 295L);
+
+            V1Pod unschedulable = c.pod(c.scenario(Scenario.UNSCHEDULABLE));
+            assertThat(Duration.between(unschedulable.getMetadata().getCreationTimestamp(), now).toMinutes())
+                    .isBetween(25L, 180L);
+            assertThat(PodConditions.find(unschedulable.getStatus(), "PodScheduled").getReason())
+                    .isEqualTo("Unschedulable");
+            CoreV1Event failedScheduling = onlyEvent(c, Scenario.UNSCHEDULABLE, "FailedScheduling");
+            assertThat(failedScheduling.getCount()).isGreaterThan(20).isEqualTo(1 + (int) (Duration.between(
+                    failedScheduling.getFirstTimestamp(), failedScheduling.getLastTimestamp()).getSeconds() / 60));
+
+            V1Deployment payments = c.store.get(Resources.DEPLOYMENTS, "shop", "payments").orElseThrow().object();
+            assertThat(payments.getStatus().getConditions()).anySatisfy(cd -> {
+                assertThat(cd.getType()).isEqualTo("Progressing");
+                assertThat(cd.getStatus()).isEqualTo("False");
+                assertThat(cd.getReason()).isEqualTo("ProgressDeadlineExceeded");
+            });
+        }
+    }
+
+    @Test
+    void podsWhoseLifecycleIsToBeWatchedAreCreatedAMomentAgo() {
+        try (SimulatedCluster c = SimulatedCluster.frozen(new SimulatorOptions())) {
+            for (Scenario s : List.of(Scenario.INIT_CONTAINERS, Scenario.CRASH_LOOP, Scenario.JOB_RUNS_TO_COMPLETION)) {
+                OffsetDateTime created = c.pod(c.scenario(s)).getMetadata().getCreationTimestamp();
+                assertThat(Duration.between(created, c.store.now()).getSeconds()).as(s.name()).isBetween(0L, 10L);
+            }
         }
     }
 
@@ -224,7 +285,7 @@ class InitialPopulationTest {
             assertThat(c.scenario(Scenario.NOT_READY).name()).startsWith("recommendations-");
             assertThat(c.scenario(Scenario.JOB_RUNS_TO_COMPLETION).name()).matches("db-backup-[a-z0-9]{5}");
             for (Scenario s : List.of(Scenario.INIT_CONTAINERS, Scenario.UNSCHEDULABLE, Scenario.CRASH_LOOP,
-                    Scenario.IMAGE_PULL_BACKOFF, Scenario.NOT_READY, Scenario.JOB_RUNS_TO_COMPLETION)) {
+                    Scenario.JOB_RUNS_TO_COMPLETION)) {
                 V1Pod pod = c.pod(c.scenario(s));
                 assertThat(pod.getStatus().getPhase()).as(s.name()).isEqualTo("Pending");
                 assertThat(pod.getSpec().getNodeName()).as(s.name()).isNull();
@@ -252,6 +313,13 @@ class InitialPopulationTest {
             assertThat(Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t.getName().startsWith("podscope-simulator"))).hasSize(2);
         }
+    }
+
+    private static CoreV1Event onlyEvent(SimulatedCluster c, Scenario scenario, String reason) {
+        List<CoreV1Event> events = c.events(c.scenario(scenario)).stream().filter(e -> reason.equals(e.getReason()))
+                .toList();
+        assertThat(events).as(reason + " events of " + scenario).hasSize(1);
+        return events.getFirst();
     }
 
     @Test

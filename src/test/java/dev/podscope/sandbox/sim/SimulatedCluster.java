@@ -43,7 +43,7 @@ final class SimulatedCluster implements AutoCloseable {
 
     /** Fast time, for lifecycles. */
     static SimulatedCluster fast() {
-        return start(new SimulatorOptions().withTimeScale(0.02));
+        return start(new SimulatorOptions().withTimeScale(0.02).withChurn(false));
     }
 
     /** Time nearly frozen, for looking at the initial cluster before anything moves. */
@@ -116,6 +116,19 @@ final class SimulatedCluster implements AutoCloseable {
             return false;
         });
         return versions;
+    }
+
+    /** Every change of the type in the namespace (null: all) from the simulator's start until now, in order. */
+    List<StoreEvent> changesSinceStart(ResourceType<?> type, String namespace) {
+        List<StoreEvent> changes = new ArrayList<>();
+        try (StoreWatch watch = store.watch(type, namespace, startRevision)) {
+            for (StoreEvent event = watch.next(Duration.ZERO); event != null; event = watch.next(Duration.ZERO)) {
+                changes.add(event);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return changes;
     }
 
     private <T extends KubernetesObject> T await(ResourceType<T> type, String namespace, String what,

@@ -1,5 +1,7 @@
 package dev.podscope.sandbox.store;
 
+import dev.podscope.sandbox.sim.ClusterSimulator;
+import dev.podscope.sandbox.sim.SimulatorOptions;
 import io.kubernetes.client.openapi.models.V1EmptyDirVolumeSource;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
@@ -8,6 +10,7 @@ import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1Volume;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -35,6 +38,18 @@ class WireJsonTest {
                 .spec(new V1PodSpec().volumes(List.of(new V1Volume().name("scratch").emptyDir(new V1EmptyDirVolumeSource()))));
         assertThat(WireJson.serialize(pod))
                 .isEqualTo("{\"metadata\":{\"name\":\"p\"},\"spec\":{\"volumes\":[{\"emptyDir\":{},\"name\":\"scratch\"}]}}");
+    }
+
+    @Test
+    void writesWhatClientJavasOwnAdaptersWrite() {
+        ClusterStore store = new ClusterStore(Clock.systemUTC(), 10_000, 1);
+        ClusterSimulator.start(store, new SimulatorOptions().withTimeScale(10_000)).stop();
+        for (ResourceType<?> type : Resources.all()) {
+            for (StoredObject<?> stored : store.list(type, null).items()) {
+                assertThat(new String(stored.json(), StandardCharsets.UTF_8))
+                        .isEqualTo(WireJson.gson().toJson(stored.object()));
+            }
+        }
     }
 
     @Test

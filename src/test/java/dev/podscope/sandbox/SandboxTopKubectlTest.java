@@ -6,7 +6,10 @@ import dev.podscope.sandbox.sim.Scenario;
 import dev.podscope.sandbox.sim.SimulatorOptions;
 import dev.podscope.sandbox.store.ClusterStore;
 import dev.podscope.sandbox.store.Resources;
+import dev.podscope.sandbox.store.StoredObject;
 import io.kubernetes.client.custom.Quantity;
+import io.kubernetes.client.openapi.models.V1ContainerStatus;
+import io.kubernetes.client.openapi.models.V1Pod;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SandboxTopKubectlTest {
     private static final BigDecimal MIB = BigDecimal.valueOf(1024 * 1024);
+    private static final Instant STOPPED = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     @TempDir
     Path tempDir;
@@ -41,8 +45,7 @@ class SandboxTopKubectlTest {
 
     @BeforeEach
     void start() throws Exception {
-        Clock stopped = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
-        ClusterStore store = new ClusterStore(stopped, 50_000, 42);
+        ClusterStore store = new ClusterStore(Clock.fixed(STOPPED, ZoneOffset.UTC), 50_000, 42);
         simulator = ClusterSimulator.start(store, new SimulatorOptions().withTimeScale(10_000));
         sandbox = new RunningSandbox(store, tempDir);
         kubectl = new Kubectl(sandbox.kubeconfig(), tempDir.resolve("home"));
@@ -63,9 +66,11 @@ class SandboxTopKubectlTest {
         List<List<String>> expected = rows(json("/apis/metrics.k8s.io/v1beta1/namespaces/shop/pods"), false);
         assertThat(result.lines().subList(1, result.lines().size())).extracting(SandboxTopKubectlTest::cells)
                 .isEqualTo(expected);
-        assertThat(expected).extracting(List::getFirst)
-                .anyMatch(name -> name.startsWith("frontend-"))
-                .noneMatch(name -> name.equals(simulator.scenarioPod(Scenario.CRASH_LOOP).name()));
+        List<String> withRunningContainers = sandbox.store().list(Resources.PODS, "shop").items().stream()
+                .map(StoredObject::object).filter(SandboxTopKubectlTest::hasRunWholeWindow)
+                .map(p -> p.getMetadata().getName()).toList();
+        assertThat(expected).extracting(List::getFirst).isEqualTo(withRunningContainers)
+                .anyMatch(name -> name.startsWith("frontend-"));
     }
 
     @Test
@@ -92,10 +97,18 @@ class SandboxTopKubectlTest {
 
     @Test
     void aPodWithoutRunningContainersHasNoMetrics() throws Exception {
-        String pending = simulator.scenarioPod(Scenario.CRASH_LOOP).name();
-        Kubectl.Result result = kubectl.run("top", "pod", pending);
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err().strip()).isEqualTo("Error from server (NotFound): pods \"" + pending + "\" not found");
+        String pending = simulator.scenarioPod(Scenario.UNSCHEDULABLE).name();
+        Kubectl.Result notRunning = kubectl.run("top", "pod", pending, "-n", "data");
+        assertThat(notRunning.exitCode()).isEqualTo(1);
+        assertThat(notRunning.err().strip())
+                .isEqualTo("Error from server (NotFound): pods \"" + pending + "\" not found");
+
+        sandbox.store().create(Resources.PODS,
+                PodStateFixtures.crashLooping("shop", "checkout-0", "sandbox-worker-1", 2));
+        Kubectl.Result crashing = kubectl.run("top", "pod", "checkout-0");
+        assertThat(crashing.exitCode()).isEqualTo(1);
+        assertThat(crashing.err().strip())
+                .isEqualTo("Error from server (NotFound): podmetrics.metrics.k8s.io \"shop/checkout-0\" not found");
     }
 
     @Test
@@ -176,6 +189,15 @@ class SandboxTopKubectlTest {
     private static String percent(BigDecimal used, Quantity available) {
         double fraction = (double) millis(used) / millis(available.getNumber()) * 100;
         return (long) fraction + "%";
+    }
+
+    /** metrics-server's rule: a Running pod with a container that has run for a whole window by the last scrape. */
+    private static boolean hasRunWholeWindow(V1Pod pod) {
+        Instant window = Instant.ofEpochSecond(STOPPED.getEpochSecond() / 15 * 15);
+        List<V1ContainerStatus> statuses = pod.getStatus().getContainerStatuses();
+        return "Running".equals(pod.getStatus().getPhase()) && statuses != null && statuses.stream()
+                .anyMatch(cs -> cs.getState() != null && cs.getState().getRunning() != null
+                        && !cs.getState().getRunning().getStartedAt().toInstant().plusSeconds(15).isAfter(window));
     }
 
     private JsonNode json(String path) throws Exception {

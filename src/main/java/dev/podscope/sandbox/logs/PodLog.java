@@ -26,13 +26,16 @@ public final class PodLog {
     private final LogQuery query;
     private final ContainerLog log;
     private final Instant from;
+    private final Instant since;
 
-    PodLog(ClusterStore store, CountDownLatch closed, LogQuery query, ContainerLog log, Instant from) {
+    /** {@code from} is where the selected stretch begins; {@code since}, when not null, the query's lower bound. */
+    PodLog(ClusterStore store, CountDownLatch closed, LogQuery query, ContainerLog log, Instant from, Instant since) {
         this.store = store;
         this.closed = closed;
         this.query = query;
         this.log = log;
         this.from = from;
+        this.since = since;
     }
 
     /** Whether the reply streams, so that every line must reach the client as soon as it is written. */
@@ -84,7 +87,7 @@ public final class PodLog {
     private void finish(LogWriter writer, ContainerLog ended, Instant cursor) throws IOException {
         Instant lastWords = ended.lastWordsStart();
         Instant start = cursor.isBefore(lastWords) ? cursor : lastWords;
-        write(writer, ended.lines(start.isBefore(from) ? from : start, ended.end(cursor)));
+        write(writer, ended.lines(since != null && start.isBefore(since) ? since : start, ended.end(cursor)));
     }
 
     private static boolean write(LogWriter writer, Iterator<LogLine> lines) throws IOException {

@@ -28,7 +28,7 @@ public final class PodLogs {
     public PodLog open(V1Pod pod, LogQuery query) {
         Optional<ContainerRun> run = ContainerRuns.select(pod, query);
         if (run.isEmpty()) {
-            return new PodLog(store, closed, query, null, null);
+            return new PodLog(store, closed, query, null, null, null);
         }
         ContainerLog log = new ContainerLog(run.get());
         Instant now = store.clock().instant();
@@ -42,7 +42,7 @@ public final class PodLogs {
             Instant tail = log.tailStart(query.tailLines(), end, from);
             from = tail.isAfter(from) ? tail : from;
         }
-        return new PodLog(store, closed, query, log, from);
+        return new PodLog(store, closed, query, log, from, since);
     }
 
     /** Ends every log that is being followed, as a stopping server must. */

@@ -217,7 +217,8 @@ class SandboxWritesTest {
         assertThat(RawHttp.json(anonymous.get("/version", null).body()).path("gitVersion").asText())
                 .startsWith("v1.32.");
         JsonNode groups = RawHttp.json(http.get("/apis", null).body());
-        assertThat(groups.path("groups")).extracting(g -> g.path("name").asText()).containsExactly("apps", "batch");
+        assertThat(groups.path("groups")).extracting(g -> g.path("name").asText()).containsExactly("apps", "batch",
+                "metrics.k8s.io");
         JsonNode core = RawHttp.json(http.get("/api/v1", null).body());
         assertThat(core.path("resources")).extracting(r -> r.path("name").asText())
                 .contains("pods", "pods/status", "pods/log", "pods/exec", "pods/portforward", "namespaces", "nodes",

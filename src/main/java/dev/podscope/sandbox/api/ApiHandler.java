@@ -29,6 +29,8 @@ public final class ApiHandler extends Handler.Abstract {
     private final Watches watches;
     private final Writes writes;
     private final Deletions deletions;
+    private final LogReads logs;
+    private final MetricsReads metrics;
 
     /** {@code tokens} maps a bearer token to what it may do, or to null when it is unknown. */
     public ApiHandler(ClusterStore store, Function<String, AccessPolicy> tokens) {
@@ -38,11 +40,14 @@ public final class ApiHandler extends Handler.Abstract {
         this.watches = new Watches(store);
         this.writes = new Writes(store, finalization);
         this.deletions = new Deletions(store, finalization);
+        this.logs = new LogReads(store);
+        this.metrics = new MetricsReads(store);
     }
 
-    /** Ends all open watch streams. */
+    /** Ends all open watch streams and followed logs. */
     public void closeWatches() {
         watches.closeAll();
+        logs.closeAll();
     }
 
     @Override
@@ -78,6 +83,10 @@ public final class ApiHandler extends Handler.Abstract {
             return;
         }
         ApiPath apiPath = ApiPath.parse(path).orElseThrow(ApiError::noSuchPath);
+        if (MetricsReads.serves(apiPath)) {
+            metrics.serve(request, apiPath, policy, response, callback);
+            return;
+        }
         ResourceType<?> type = Resources.find(apiPath.group(), apiPath.version(), apiPath.plural())
                 .orElseThrow(ApiError::noSuchPath);
         checkShape(type, apiPath);
@@ -102,6 +111,13 @@ public final class ApiHandler extends Handler.Abstract {
     private void dispatch(ResourceRequest request, Response response, Callback callback) throws Exception {
         if (request.params().getValue("dryRun") != null) {
             throw ApiError.badRequest("dry-run requests are not supported by the podscope sandbox");
+        }
+        if (LogReads.SUBRESOURCE.equals(request.subresource())) {
+            if (!request.verb().equals("get")) {
+                throw ApiError.methodNotAllowed();
+            }
+            logs.get(request, response, callback);
+            return;
         }
         switch (request.verb()) {
             case "get" -> reads.get(request, response, callback);
@@ -133,8 +149,9 @@ public final class ApiHandler extends Handler.Abstract {
         boolean namespaceMismatch = type.namespaced()
                 ? path.namespace() == null && path.name() != null
                 : path.namespace() != null;
-        boolean badSubresource = path.subresource() != null
-                && (!path.subresource().equals("status") || !ObjectStatus.hasStatus(type) || path.legacyWatch());
+        boolean badSubresource = path.subresource() != null && (path.legacyWatch()
+                || !(path.subresource().equals("status") && ObjectStatus.hasStatus(type)
+                || path.subresource().equals(LogReads.SUBRESOURCE) && type == Resources.PODS));
         if (namespaceMismatch || badSubresource) {
             throw ApiError.noSuchPath();
         }

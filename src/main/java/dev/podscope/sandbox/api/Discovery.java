@@ -1,5 +1,6 @@
 package dev.podscope.sandbox.api;
 
+import dev.podscope.sandbox.metrics.ResourceMetrics;
 import dev.podscope.sandbox.store.ResourceType;
 import dev.podscope.sandbox.store.Resources;
 import dev.podscope.sandbox.store.WireJson;
@@ -52,7 +53,8 @@ final class Discovery {
             return groups().stream().filter(g -> g.getName().equals(parts[2])).findFirst().orElse(null);
         }
         if (parts.length == 4 && parts[1].equals("apis")) {
-            return resourceList(parts[2], parts[3]);
+            boolean metrics = parts[2].equals(ResourceMetrics.GROUP) && parts[3].equals(ResourceMetrics.VERSION);
+            return metrics ? ResourceMetrics.apiResources() : resourceList(parts[2], parts[3]);
         }
         return null;
     }
@@ -68,6 +70,7 @@ final class Discovery {
             groups.add(new V1APIGroup().kind("APIGroup").apiVersion("v1").name(name).versions(versions)
                     .preferredVersion(versions.getFirst()));
         }
+        groups.add(ResourceMetrics.apiGroup());
         return groups;
     }
 

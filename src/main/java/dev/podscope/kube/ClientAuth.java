@@ -132,7 +132,7 @@ final class ClientAuth {
             return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new KubeconfigException("unable to read " + field + " " + file + " for " + owner + " ("
-                    + e.getClass().getSimpleName() + ")");
+                    + IoReasons.of(e) + ")");
         }
     }
 

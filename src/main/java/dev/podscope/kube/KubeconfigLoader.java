@@ -36,7 +36,7 @@ public final class KubeconfigLoader {
             } catch (KubeconfigParser.ProblemException e) {
                 problems.add(source.display(file) + ": " + e.getMessage());
             } catch (IOException e) {
-                problems.add(source.display(file) + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+                problems.add(source.display(file) + ": cannot be read (" + IoReasons.of(e) + ")");
             }
         }
         return merge(source, read, problems, parsed);

@@ -64,7 +64,7 @@ final class TokenFile {
         try {
             read = Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw new IOException(e.getClass().getSimpleName());
+            throw new IOException(IoReasons.of(e));
         }
         if (read.isEmpty()) {
             throw new IOException("the file is empty");

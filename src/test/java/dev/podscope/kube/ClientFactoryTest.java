@@ -93,7 +93,7 @@ class ClientFactoryTest {
                 "certificate-authority", "nope.crt"), Map.of());
         assertThatThrownBy(() -> ClientFactory.create(missingCa, "test")).hasMessage("unable to read "
                 + "certificate-authority " + dir.resolve("nope.crt") + " for cluster \"test\" in ~/config "
-                + "(NoSuchFileException)");
+                + "(file not found)");
 
         Files.writeString(dir.resolve("garbage.crt"), "not a certificate");
         KubeconfigSet badCa = TestKubeconfig.write(dir, Map.of("server", "https://h",
@@ -104,7 +104,7 @@ class ClientFactoryTest {
         KubeconfigSet missingToken = TestKubeconfig.write(dir, Map.of("server", "https://h"),
                 Map.of("tokenFile", "missing-token"));
         assertThatThrownBy(() -> ClientFactory.create(missingToken, "test")).hasMessage("unable to read tokenFile "
-                + dir.resolve("missing-token") + " for user \"test\" in ~/config: NoSuchFileException");
+                + dir.resolve("missing-token") + " for user \"test\" in ~/config: file not found");
     }
 
     @Test

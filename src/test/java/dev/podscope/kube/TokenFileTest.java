@@ -52,6 +52,6 @@ class TokenFileTest {
 
         assertThatThrownBy(() -> new TokenFile(dir.resolve("none"), null, clock).open("user \"u\""))
                 .isInstanceOf(KubeconfigException.class)
-                .hasMessage("unable to read tokenFile " + dir.resolve("none") + " for user \"u\": NoSuchFileException");
+                .hasMessage("unable to read tokenFile " + dir.resolve("none") + " for user \"u\": file not found");
     }
 }

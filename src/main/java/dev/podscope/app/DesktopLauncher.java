@@ -5,7 +5,6 @@ import dev.podscope.kube.KubeconfigLoader;
 import dev.podscope.kube.KubeconfigSet;
 import dev.podscope.kube.KubeconfigSource;
 import dev.podscope.sandbox.Sandbox;
-import dev.podscope.ui.SessionFactory;
 import javafx.application.Platform;
 
 import java.io.IOException;
@@ -28,15 +27,19 @@ final class DesktopLauncher {
         if (!options.sandbox()) {
             KubeconfigSet set = KubeconfigLoader.load(KubeconfigSource.fromSystem(options.kubeconfig()));
             if (!set.contexts().isEmpty()) {
-                return new AppSetup(set, SessionFactory.forKubeconfig(set), false, () -> { }, options.context(),
-                        onLoaded);
+                EarlySessions sessions = EarlySessions.open(set, options.context());
+                return new AppSetup(set, sessions, false, sessions::closeUnused, options.context(), onLoaded);
             }
             System.err.println("No kubeconfig contexts found ($KUBECONFIG, ~/.kube/config): opening the built-in"
                     + " sandbox cluster (simulated, not a real cluster).");
         }
         Sandbox sandbox = Sandbox.start();
         KubeconfigSet set = KubeconfigLoader.load(KubeconfigSource.fromSystem(writeKubeconfig(sandbox).toString()));
-        return new AppSetup(set, SessionFactory.forKubeconfig(set), true, sandbox::close, null, onLoaded);
+        EarlySessions sessions = EarlySessions.open(set, null);
+        return new AppSetup(set, sessions, true, () -> {
+            sessions.closeUnused();
+            sandbox.close();
+        }, null, onLoaded);
     }
 
     /** The benchmark's report line (see cli.BenchProcess): rows shown, heap used after a GC, resident set size. */

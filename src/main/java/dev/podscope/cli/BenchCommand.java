@@ -33,7 +33,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dir = Files.createTempDirectory("podscope-bench");
-        try (Sandbox sandbox = Sandbox.start(0, new SimulatorOptions().withPods(pods).withNamespaces(namespaces))) {
+        try (Sandbox sandbox = Sandbox.start(0, new SimulatorOptions().withPods(pods).withNamespaces(namespaces).withChurn(false))) {
             Path kubeconfig = sandbox.writeKubeconfig(dir.resolve("kubeconfig"));
             int podCount = sandbox.store().list(Resources.PODS, null).items().size();
             BenchProcess bench = new BenchProcess(dir);

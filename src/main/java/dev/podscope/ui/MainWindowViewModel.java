@@ -242,8 +242,7 @@ public final class MainWindowViewModel implements AutoCloseable {
      * {@link #connectionNotice()} above the table.
      */
     public ObservableValue<String> connectionText() {
-        return Bindings.createStringBinding(() -> describe(table.connectionProperty().get(),
-                table.connectionMessageProperty().get()), table.connectionProperty(), table.connectionMessageProperty());
+        return table.connectionProperty().map(MainWindowViewModel::describe);
     }
 
     /** While the pods shown are not current: why, in full (the status bar may have to shorten it); else null. */
@@ -252,6 +251,7 @@ public final class MainWindowViewModel implements AutoCloseable {
             String message = table.connectionMessageProperty().get();
             String why = message == null || message.isBlank() ? "" : ": " + message;
             return switch (table.connectionProperty().get()) {
+                case CONNECTING -> message == null || message.isBlank() ? null : message;
                 case RECONNECTING -> "Showing pods as last seen, reconnecting" + why;
                 case FAILED -> contextProblem.get() == null ? "Pods are no longer updated" + why : null;
                 default -> null;
@@ -264,10 +264,9 @@ public final class MainWindowViewModel implements AutoCloseable {
         return table.countsProperty().map(PodCounts::phaseSummary);
     }
 
-    private static String describe(ConnectionState state, String message) {
-        String detailText = message == null || message.isBlank() ? "" : ": " + message;
+    private static String describe(ConnectionState state) {
         return switch (state) {
-            case CONNECTING -> "Connecting…" + detailText;
+            case CONNECTING -> "Connecting…";
             case LIVE -> "Live";
             case RECONNECTING -> "Reconnecting — data stale";
             case FAILED -> "Failed";

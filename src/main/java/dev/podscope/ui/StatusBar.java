@@ -6,7 +6,6 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -46,10 +45,8 @@ final class StatusBar extends HBox {
         connection.setId("status-connection");
         connection.getStyleClass().add("connection");
         connection.textProperty().bind(model.connectionText());
-        // a long failure message shortens with an ellipsis; the tooltip keeps all of it
-        Tooltip full = new Tooltip();
-        full.textProperty().bind(connection.textProperty());
-        connection.setTooltip(full);
+        // the state only, never cut off; why is in the notice above the table
+        connection.setMinWidth(Region.USE_PREF_SIZE);
         model.table().connectionProperty().subscribe(state -> {
             connection.setGraphic(switch (state) {
                 case LIVE -> Icon.LIVE.graphic();

@@ -6,7 +6,7 @@ import dev.podscope.format.GetScope;
 import dev.podscope.format.GetTable;
 import dev.podscope.format.KubectlObjectPrinter;
 import dev.podscope.format.PodFileReader;
-import dev.podscope.sandbox.store.WireJson;
+import dev.podscope.format.WireJson;
 import io.kubernetes.client.openapi.models.V1Pod;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

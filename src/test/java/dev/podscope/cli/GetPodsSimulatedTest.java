@@ -6,7 +6,7 @@ import dev.podscope.sandbox.store.ClusterStore;
 import dev.podscope.sandbox.store.ResourceType;
 import dev.podscope.sandbox.store.Resources;
 import dev.podscope.sandbox.store.StoredObject;
-import dev.podscope.sandbox.store.WireJson;
+import dev.podscope.format.WireJson;
 import dev.podscope.session.TestCluster;
 import io.kubernetes.client.common.KubernetesObject;
 import org.junit.jupiter.api.AfterAll;

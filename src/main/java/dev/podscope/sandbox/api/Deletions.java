@@ -6,7 +6,7 @@ import dev.podscope.sandbox.store.Resources;
 import dev.podscope.sandbox.store.StoreException;
 import dev.podscope.sandbox.store.StoredObject;
 import io.kubernetes.client.common.KubernetesObject;
-import dev.podscope.sandbox.store.WireJson;
+import dev.podscope.format.WireJson;
 import io.kubernetes.client.openapi.models.V1DeleteOptions;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Pod;

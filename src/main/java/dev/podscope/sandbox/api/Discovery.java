@@ -3,7 +3,7 @@ package dev.podscope.sandbox.api;
 import dev.podscope.sandbox.metrics.ResourceMetrics;
 import dev.podscope.sandbox.store.ResourceType;
 import dev.podscope.sandbox.store.Resources;
-import dev.podscope.sandbox.store.WireJson;
+import dev.podscope.format.WireJson;
 import io.kubernetes.client.openapi.models.V1APIGroup;
 import io.kubernetes.client.openapi.models.V1APIGroupList;
 import io.kubernetes.client.openapi.models.V1APIResource;

@@ -8,7 +8,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.podscope.sandbox.store.ResourceType;
 import io.kubernetes.client.common.KubernetesObject;
-import dev.podscope.sandbox.store.WireJson;
+import dev.podscope.format.WireJson;
 
 import java.nio.charset.StandardCharsets;
 

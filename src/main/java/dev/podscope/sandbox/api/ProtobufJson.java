@@ -9,7 +9,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
-import dev.podscope.sandbox.store.WireJson;
+import dev.podscope.format.WireJson;
 import io.kubernetes.client.proto.Runtime;
 
 import java.time.Instant;

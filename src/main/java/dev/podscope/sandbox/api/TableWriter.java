@@ -8,7 +8,7 @@ import com.google.gson.JsonObject;
 import dev.podscope.sandbox.store.ResourceType;
 import dev.podscope.sandbox.store.StoredObject;
 import io.kubernetes.client.common.KubernetesObject;
-import dev.podscope.sandbox.store.WireJson;
+import dev.podscope.format.WireJson;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

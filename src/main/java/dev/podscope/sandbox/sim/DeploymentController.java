@@ -3,7 +3,7 @@ package dev.podscope.sandbox.sim;
 import dev.podscope.sandbox.store.ClusterStore;
 import dev.podscope.sandbox.store.Resources;
 import dev.podscope.sandbox.store.StoredObject;
-import dev.podscope.sandbox.store.WireJson;
+import dev.podscope.format.WireJson;
 import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1DeploymentStatus;

@@ -1,5 +1,6 @@
 package dev.podscope.sandbox.store;
 
+import dev.podscope.format.WireJson;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;

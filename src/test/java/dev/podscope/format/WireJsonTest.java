@@ -1,6 +1,10 @@
-package dev.podscope.sandbox.store;
+package dev.podscope.format;
 
 import dev.podscope.sandbox.sim.ClusterSimulator;
+import dev.podscope.sandbox.store.ClusterStore;
+import dev.podscope.sandbox.store.ResourceType;
+import dev.podscope.sandbox.store.Resources;
+import dev.podscope.sandbox.store.StoredObject;
 import dev.podscope.sandbox.sim.SimulatorOptions;
 import io.kubernetes.client.openapi.models.V1EmptyDirVolumeSource;
 import io.kubernetes.client.openapi.models.V1Namespace;

@@ -1,4 +1,4 @@
-package dev.podscope.sandbox.store;
+package dev.podscope.format;
 
 import com.google.gson.Gson;
 import com.google.gson.TypeAdapter;
@@ -65,7 +65,7 @@ public final class WireJson {
     }
 
     /** Reads JSON this class wrote, without client-java's field checks. */
-    static <T> T read(byte[] json, Class<T> type) {
+    public static <T> T read(byte[] json, Class<T> type) {
         return PLAIN.fromJson(new String(json, StandardCharsets.UTF_8), type);
     }
 

@@ -1,5 +1,6 @@
 package dev.podscope.kube;
 
+import dev.podscope.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.podscope.ui;
 
+import dev.podscope.testing.MutableClock;
 import dev.podscope.format.PodRow;
 import dev.podscope.kube.ClientFactory;
 import dev.podscope.kube.KubeconfigSet;

@@ -1,6 +1,5 @@
 package dev.podscope.cli;
 
-import dev.podscope.session.TestCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,7 +9,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -24,15 +22,11 @@ class GetPodsCommandTest {
     @TempDir
     static Path dir;
 
-    private static TestCluster cluster;
-    private static Path kubeconfig;
-    private static KubectlBinary kubectl;
+    private static KubectlComparison cluster;
 
     @BeforeAll
     static void startCluster() throws IOException {
-        cluster = TestCluster.start(new StaticCluster().store());
-        kubeconfig = cluster.kubeconfig(dir.resolve("kubeconfig"), "static", "shop", TestCluster.ADMIN_TOKEN);
-        kubectl = new KubectlBinary(dir.resolve("home"));
+        cluster = KubectlComparison.start(new StaticCluster().store(), dir, "static", "shop");
     }
 
     @AfterAll
@@ -72,9 +66,9 @@ class GetPodsCommandTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("kubectlCommands")
     void printsExactlyWhatKubectlPrints(List<String> command) {
-        String[] args = withKubeconfig(command);
+        String[] args = cluster.args(command);
 
-        Cli.Result expected = kubectl.run(args);
+        Cli.Result expected = cluster.kubectl(args);
         Cli.Result actual = Cli.run(args);
 
         assertThat(expected.exitCode()).as("kubectl's exit code; stderr: %s", expected.err()).isZero();
@@ -83,7 +77,7 @@ class GetPodsCommandTest {
 
     @Test
     void anEmptyNamespaceIsReportedOnStderrOnly() {
-        Cli.Result result = Cli.run(withKubeconfig(List.of("get", "pods", "-n", "quiet")));
+        Cli.Result result = cluster.podscope(List.of("get", "pods", "-n", "quiet"));
 
         assertThat(result).isEqualTo(new Cli.Result(0, "", "No resources found in quiet namespace.\n"));
     }
@@ -101,19 +95,12 @@ class GetPodsCommandTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("failingCommands")
     void failsAsKubectlFails(List<String> command) {
-        String[] args = withKubeconfig(command);
+        String[] args = cluster.args(command);
 
-        Cli.Result expected = kubectl.run(args);
+        Cli.Result expected = cluster.kubectl(args);
         Cli.Result actual = Cli.run(args);
 
         assertThat(expected.exitCode()).isEqualTo(1);
         assertThat(actual).isEqualTo(expected);
-    }
-
-    static String[] withKubeconfig(List<String> command) {
-        List<String> args = new ArrayList<>(command);
-        args.add("--kubeconfig");
-        args.add(kubeconfig.toString());
-        return args.toArray(String[]::new);
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.podscope.sandbox.store.ClusterStore;
 import dev.podscope.sandbox.store.Resources;
-import dev.podscope.session.TestCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,15 +35,11 @@ class GetPodsFileTest {
     @TempDir
     static Path dir;
 
-    private static TestCluster cluster;
-    private static Path kubeconfig;
-    private static KubectlBinary kubectl;
+    private static KubectlComparison cluster;
 
     @BeforeAll
     static void startCluster() throws IOException {
-        cluster = TestCluster.start(new StaticCluster().store());
-        kubeconfig = cluster.kubeconfig(dir.resolve("kubeconfig"), "static", "shop", TestCluster.ADMIN_TOKEN);
-        kubectl = new KubectlBinary(dir.resolve("home"));
+        cluster = KubectlComparison.start(new StaticCluster().store(), dir, "static", "shop");
     }
 
     @AfterAll
@@ -91,7 +86,7 @@ class GetPodsFileTest {
     @ParameterizedTest(name = "{0} -o \"{1}\"")
     @MethodSource("files")
     void printsWhatKubectlPrintsForTheSamePodsOnTheServer(Path file, String output) {
-        List<String> options = new ArrayList<>(List.of("-f", file.toString(), "--kubeconfig", kubeconfig.toString()));
+        List<String> options = new ArrayList<>(List.of("-f", file.toString(), "--kubeconfig", cluster.kubeconfig().toString()));
         if (!output.isEmpty()) {
             options.addAll(List.of("-o", output));
         }
@@ -100,7 +95,7 @@ class GetPodsFileTest {
         List<String> podscopeArgs = new ArrayList<>(List.of("get", "pods"));
         podscopeArgs.addAll(options);
 
-        Cli.Result expected = kubectl.run(kubectlArgs.toArray(String[]::new));
+        Cli.Result expected = cluster.kubectl(kubectlArgs.toArray(String[]::new));
         Cli.Result actual = Cli.run(podscopeArgs.toArray(String[]::new));
 
         assertThat(expected.exitCode()).as("kubectl's exit code; stderr: %s", expected.err()).isZero();
@@ -111,15 +106,15 @@ class GetPodsFileTest {
     void aFileWithoutPodsPrintsTheContextNamespace() throws IOException {
         Path empty = write("empty-list.json", list("List", List.of()));
 
-        Cli.Result expected = kubectl.run("get", "-f", empty.toString(), "--kubeconfig", kubeconfig.toString());
-        Cli.Result actual = Cli.run("get", "pods", "-f", empty.toString(), "--kubeconfig", kubeconfig.toString());
+        Cli.Result expected = cluster.kubectl("get", "-f", empty.toString(), "--kubeconfig", cluster.kubeconfig().toString());
+        Cli.Result actual = Cli.run("get", "pods", "-f", empty.toString(), "--kubeconfig", cluster.kubeconfig().toString());
 
         assertThat(actual).isEqualTo(expected);
     }
 
     /** The pod as the sandbox serves it. */
     private static JsonNode pod(String namespace, String name) throws IOException {
-        ClusterStore store = cluster.store();
+        ClusterStore store = cluster.cluster().store();
         return JSON.readTree(store.get(Resources.PODS, namespace, name).orElseThrow().json());
     }
 

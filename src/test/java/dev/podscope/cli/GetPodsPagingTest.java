@@ -1,6 +1,5 @@
 package dev.podscope.cli;
 
-import dev.podscope.session.TestCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,7 +8,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -20,15 +18,11 @@ class GetPodsPagingTest {
     @TempDir
     static Path dir;
 
-    private static TestCluster cluster;
-    private static Path kubeconfig;
-    private static KubectlBinary kubectl;
+    private static KubectlComparison cluster;
 
     @BeforeAll
     static void startCluster() throws IOException {
-        cluster = TestCluster.start(new StaticCluster().withBulkNamespace("bulk", 1234).store());
-        kubeconfig = cluster.kubeconfig(dir.resolve("kubeconfig"), "paged", "bulk", TestCluster.ADMIN_TOKEN);
-        kubectl = new KubectlBinary(dir.resolve("home"));
+        cluster = KubectlComparison.start(new StaticCluster().withBulkNamespace("bulk", 1234).store(), dir, "paged", "bulk");
     }
 
     @AfterAll
@@ -48,11 +42,8 @@ class GetPodsPagingTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("commands")
     void printsExactlyWhatKubectlPrints(List<String> command) {
-        List<String> args = new ArrayList<>(command);
-        args.addAll(List.of("--kubeconfig", kubeconfig.toString()));
-
-        Cli.Result expected = kubectl.run(args.toArray(String[]::new));
-        Cli.Result actual = Cli.run(args.toArray(String[]::new));
+        Cli.Result expected = cluster.kubectl(command);
+        Cli.Result actual = cluster.podscope(command);
 
         assertThat(expected.exitCode()).as(expected.err()).isZero();
         assertThat(actual.out().lines().count()).as("more than one page").isGreaterThan(500);

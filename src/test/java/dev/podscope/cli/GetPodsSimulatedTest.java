@@ -7,7 +7,6 @@ import dev.podscope.sandbox.store.ResourceType;
 import dev.podscope.sandbox.store.Resources;
 import dev.podscope.sandbox.store.StoredObject;
 import dev.podscope.format.WireJson;
-import dev.podscope.session.TestCluster;
 import io.kubernetes.client.common.KubernetesObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -36,9 +34,7 @@ class GetPodsSimulatedTest {
     @TempDir
     static Path dir;
 
-    private static TestCluster cluster;
-    private static Path kubeconfig;
-    private static KubectlBinary kubectl;
+    private static KubectlComparison cluster;
 
     @BeforeAll
     static void freezeASimulatedCluster() throws IOException {
@@ -51,9 +47,7 @@ class GetPodsSimulatedTest {
             copy(live, frozen, Resources.NODES);
             copy(live, frozen, Resources.PODS);
         }
-        cluster = TestCluster.start(frozen);
-        kubeconfig = cluster.kubeconfig(dir.resolve("kubeconfig"), "frozen", "shop", TestCluster.ADMIN_TOKEN);
-        kubectl = new KubectlBinary(dir.resolve("home"));
+        cluster = KubectlComparison.start(frozen, dir, "frozen", "shop");
     }
 
     @AfterAll
@@ -75,11 +69,8 @@ class GetPodsSimulatedTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("commands")
     void printsExactlyWhatKubectlPrints(List<String> command) {
-        List<String> args = new ArrayList<>(command);
-        args.addAll(List.of("--kubeconfig", kubeconfig.toString()));
-
-        Cli.Result expected = kubectl.run(args.toArray(String[]::new));
-        Cli.Result actual = Cli.run(args.toArray(String[]::new));
+        Cli.Result expected = cluster.kubectl(command);
+        Cli.Result actual = cluster.podscope(command);
 
         assertThat(expected.exitCode()).as(expected.err()).isZero();
         assertThat(expected.out()).isNotEmpty();

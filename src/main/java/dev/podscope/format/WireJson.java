@@ -64,9 +64,9 @@ public final class WireJson {
         return json.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Reads JSON this class wrote, without client-java's field checks. */
+    /** Reads JSON this class wrote, without client-java's field checks (through the one lenient reader). */
     public static <T> T read(byte[] json, Class<T> type) {
-        return PLAIN.fromJson(new String(json, StandardCharsets.UTF_8), type);
+        return ModelJson.decode(new String(json, StandardCharsets.UTF_8), type);
     }
 
     /** A time as the API server writes it: RFC 3339 in UTC, with microseconds only when it has a fraction. */

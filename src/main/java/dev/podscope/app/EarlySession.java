@@ -4,6 +4,7 @@ import dev.podscope.session.ClusterSession;
 import dev.podscope.session.NamespaceListing;
 import dev.podscope.session.PodListener;
 import dev.podscope.ui.ContextSession;
+import io.kubernetes.client.openapi.ApiClient;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -22,8 +23,14 @@ final class EarlySession implements ContextSession {
         this.namespaces = session.namespaces();
     }
 
-    String contextName() {
+    @Override
+    public String contextName() {
         return session.contextName();
+    }
+
+    @Override
+    public ApiClient client() {
+        return session.client();
     }
 
     @Override

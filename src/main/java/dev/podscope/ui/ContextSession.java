@@ -3,14 +3,21 @@ package dev.podscope.ui;
 import dev.podscope.session.ClusterSession;
 import dev.podscope.session.NamespaceListing;
 import dev.podscope.session.PodListener;
+import io.kubernetes.client.openapi.ApiClient;
 
 import java.util.concurrent.CompletableFuture;
 
 /** What the main window needs from an open context; {@link ClusterSession} in production. */
 public interface ContextSession extends AutoCloseable {
 
+    /** The kubeconfig context this session is for. */
+    String contextName();
+
     /** The API server URL, for the status bar. */
     String server();
+
+    /** The client for everything beyond the pod watch: pod details, events, logs, metrics, port-forwards. */
+    ApiClient client();
 
     CompletableFuture<NamespaceListing> namespaces();
 
@@ -27,8 +34,18 @@ public interface ContextSession extends AutoCloseable {
     static ContextSession of(ClusterSession session) {
         return new ContextSession() {
             @Override
+            public String contextName() {
+                return session.contextName();
+            }
+
+            @Override
             public String server() {
                 return session.server();
+            }
+
+            @Override
+            public ApiClient client() {
+                return session.client();
             }
 
             @Override

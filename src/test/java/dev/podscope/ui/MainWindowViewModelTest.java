@@ -6,6 +6,7 @@ import dev.podscope.pods.TestPods;
 import dev.podscope.session.ConnectionState;
 import dev.podscope.session.NamespaceListing;
 import dev.podscope.session.PodListener;
+import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.models.V1Pod;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -195,8 +196,19 @@ class MainWindowViewModelTest {
         }
 
         @Override
+        public String contextName() {
+            return server;
+        }
+
+        @Override
         public String server() {
             return server;
+        }
+
+        /** A scripted session has no API server behind it. */
+        @Override
+        public ApiClient client() {
+            return null;
         }
 
         @Override

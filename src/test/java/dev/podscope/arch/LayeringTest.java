@@ -17,7 +17,8 @@ class LayeringTest {
     void coreDoesNotDependOnJavaFx() {
         noClasses().that().resideInAnyPackage(
                         "dev.podscope.kube..", "dev.podscope.format..", "dev.podscope.session..",
-                        "dev.podscope.sandbox..", "dev.podscope.cli..")
+                        "dev.podscope.sandbox..", "dev.podscope.cli..",
+                        "dev.podscope.portforward..", "dev.podscope.exec..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
                 .check(CLASSES);
     }

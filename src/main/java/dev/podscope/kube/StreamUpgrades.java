@@ -8,6 +8,8 @@ import io.kubernetes.client.openapi.models.V1Status;
 import okhttp3.Request;
 import okhttp3.Response;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,9 +24,10 @@ public final class StreamUpgrades {
     /** A GET of {@code path} (with query) asking for the WebSocket subprotocols {@code protocols}, best first. */
     public static Request request(ApiClient client, String path, List<Pair> query, String protocols) {
         try {
-            return client.buildRequest(client.getBasePath(), path, "GET", query, List.of(), null,
-                    Map.of("Sec-WebSocket-Protocol", protocols), Map.of(), Map.of(), new String[]{"BearerToken"},
-                    null);
+            // client-java adds the credentials into these maps, so they must be mutable
+            Map<String, String> headers = new HashMap<>(Map.of("Sec-WebSocket-Protocol", protocols));
+            return client.buildRequest(client.getBasePath(), path, "GET", new ArrayList<>(query), new ArrayList<>(),
+                    null, headers, new HashMap<>(), new HashMap<>(), new String[]{"BearerToken"}, null);
         } catch (ApiException e) {
             throw new IllegalStateException("Cannot build the request for " + path + ": " + e.getMessage(), e);
         }

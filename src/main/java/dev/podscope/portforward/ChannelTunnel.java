@@ -1,5 +1,6 @@
 package dev.podscope.portforward;
 
+import dev.podscope.io.ByteQueue;
 import dev.podscope.kube.StreamUpgrades;
 import okhttp3.Response;
 import okhttp3.WebSocket;
@@ -23,7 +24,7 @@ import java.util.concurrent.locks.LockSupport;
  * byte 0 of every message is the channel (0 data, 1 error) and the server's first message on each channel is the
  * port as 2 bytes, little-endian. Sending waits while OkHttp's outgoing queue holds more than a small high-water mark
  * (OkHttp would otherwise queue up to 16 MB and then drop the connection); receiving goes through a bounded
- * {@link ReceiveBuffer} whose full state blocks OkHttp's reader thread, which stops reading the socket.
+ * {@link ByteQueue} whose full state blocks OkHttp's reader thread, which stops reading the socket.
  */
 final class ChannelTunnel extends WebSocketListener implements PodTunnel {
     private static final byte DATA = 0;
@@ -33,7 +34,7 @@ final class ChannelTunnel extends WebSocketListener implements PodTunnel {
     private static final int MAX_MESSAGE = 32 * 1024;
 
     private final String target;
-    private final ReceiveBuffer received = new ReceiveBuffer(RECEIVE_CAPACITY);
+    private final ByteQueue received = new ByteQueue(RECEIVE_CAPACITY);
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final StringBuilder errorText = new StringBuilder();

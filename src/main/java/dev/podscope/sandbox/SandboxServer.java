@@ -9,7 +9,9 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.util.thread.VirtualThreadPool;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 
 import java.net.URI;
 import java.time.Duration;
@@ -52,6 +54,11 @@ public final class SandboxServer {
         connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
         jetty.addConnector(connector);
         jetty.setHandler(handler);
+        // pods/exec and pods/portforward upgrade to WebSockets; their streams are long-lived and carry large messages
+        ServerWebSocketContainer webSockets = ServerWebSocketContainer.ensure(jetty);
+        webSockets.setIdleTimeout(IDLE_TIMEOUT);
+        webSockets.setMaxBinaryMessageSize(16 * 1024 * 1024);
+        webSockets.setInvocationType(Invocable.InvocationType.BLOCKING);
         try {
             jetty.start();
         } catch (Exception e) {

@@ -18,7 +18,7 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage(
                         "dev.podscope.kube..", "dev.podscope.format..", "dev.podscope.session..",
                         "dev.podscope.sandbox..", "dev.podscope.cli..",
-                        "dev.podscope.portforward..", "dev.podscope.exec..")
+                        "dev.podscope.portforward..", "dev.podscope.exec..", "dev.podscope.io..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
                 .check(CLASSES);
     }

@@ -31,6 +31,7 @@ public final class ApiHandler extends Handler.Abstract {
     private final Deletions deletions;
     private final LogReads logs;
     private final MetricsReads metrics;
+    private final PodStreams streams;
 
     /** {@code tokens} maps a bearer token to what it may do, or to null when it is unknown. */
     public ApiHandler(ClusterStore store, Function<String, AccessPolicy> tokens) {
@@ -42,12 +43,14 @@ public final class ApiHandler extends Handler.Abstract {
         this.deletions = new Deletions(store, finalization);
         this.logs = new LogReads(store);
         this.metrics = new MetricsReads(store);
+        this.streams = new PodStreams(store);
     }
 
-    /** Ends all open watch streams and followed logs. */
+    /** Ends all open watch streams, followed logs, port-forwards and execs. */
     public void closeWatches() {
         watches.closeAll();
         logs.closeAll();
+        streams.closeAll();
     }
 
     @Override
@@ -91,7 +94,8 @@ public final class ApiHandler extends Handler.Abstract {
                 .orElseThrow(ApiError::noSuchPath);
         checkShape(type, apiPath);
         Fields params = Request.extractQueryParameters(request);
-        String verb = verb(request.getMethod(), apiPath, params);
+        String verb = PodStreams.serves(apiPath.subresource()) ? streamVerb(request.getMethod())
+                : verb(request.getMethod(), apiPath, params);
         if (verb == null) {
             throw ApiError.methodNotAllowed();
         }
@@ -111,6 +115,10 @@ public final class ApiHandler extends Handler.Abstract {
     private void dispatch(ResourceRequest request, Response response, Callback callback) throws Exception {
         if (request.params().getValue("dryRun") != null) {
             throw ApiError.badRequest("dry-run requests are not supported by the podscope sandbox");
+        }
+        if (PodStreams.serves(request.subresource())) {
+            streams.serve(request, response, callback);
+            return;
         }
         if (LogReads.SUBRESOURCE.equals(request.subresource())) {
             if (!request.verb().equals("get")) {
@@ -151,7 +159,8 @@ public final class ApiHandler extends Handler.Abstract {
                 : path.namespace() != null;
         boolean badSubresource = path.subresource() != null && (path.legacyWatch()
                 || !(path.subresource().equals("status") && ObjectStatus.hasStatus(type)
-                || path.subresource().equals(LogReads.SUBRESOURCE) && type == Resources.PODS));
+                || (path.subresource().equals(LogReads.SUBRESOURCE) || PodStreams.serves(path.subresource()))
+                && type == Resources.PODS));
         if (namespaceMismatch || badSubresource) {
             throw ApiError.noSuchPath();
         }
@@ -169,6 +178,11 @@ public final class ApiHandler extends Handler.Abstract {
             case "DELETE" -> collection ? "deletecollection" : "delete";
             default -> null;
         };
+    }
+
+    /** Exec and port-forward are authorized as {@code create}, whether upgraded from GET (WebSocket) or POST (SPDY). */
+    private static String streamVerb(String method) {
+        return method.equals("GET") || method.equals("POST") ? "create" : null;
     }
 
     private static void fail(Response response, Callback callback, ApiError error) {

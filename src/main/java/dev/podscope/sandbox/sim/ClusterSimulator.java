@@ -50,7 +50,8 @@ public final class ClusterSimulator implements AutoCloseable {
         Scheduler scheduler = new Scheduler(ctx);
         WorkloadControllers controllers = new WorkloadControllers(ctx);
         Kubelet kubelet = new Kubelet(ctx);
-        PodReactions reactions = new PodReactions(ctx, scheduler, kubelet, controllers);
+        EndpointsController endpoints = new EndpointsController(ctx);
+        PodReactions reactions = new PodReactions(ctx, scheduler, kubelet, controllers, endpoints);
 
         PodWatchLoop watchLoop = new PodWatchLoop(store, populated,
                 event -> timeline.soon(() -> reactions.on(event)), () -> timeline.soon(reactions::resync));
@@ -59,6 +60,7 @@ public final class ClusterSimulator implements AutoCloseable {
                 .map(StoredObject::object).ifPresent(scheduler::schedule)));
         timeline.soon(() -> population.resumed().forEach((ref, seconds) -> store.get(Resources.PODS, ref.namespace(),
                 ref.name()).map(StoredObject::object).ifPresent(pod -> kubelet.resume(pod, seconds))));
+        timeline.soon(endpoints::resync);
         EventExpiry.start(timeline, store);
         if (options.churn()) {
             timeline.soon(() -> RollingRestarts.start(ctx, controllers.deployments(), options.seed()));

@@ -1,10 +1,13 @@
 package dev.podscope.sandbox.sim;
 
+import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1EmptyDirVolumeSource;
 import io.kubernetes.client.openapi.models.V1ExecAction;
+import io.kubernetes.client.openapi.models.V1GRPCAction;
 import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import io.kubernetes.client.openapi.models.V1Probe;
+import io.kubernetes.client.openapi.models.V1TCPSocketAction;
 import io.kubernetes.client.openapi.models.V1Volume;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
 
@@ -12,9 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The healthy demo applications: a web tier, a shop with a sidecar-carrying frontend, and a cache. */
+/**
+ * The healthy demo applications: a web tier, a shop with a sidecar-carrying frontend, a cart and a gRPC inventory
+ * service, a cache, and a TCP echo service. Their ports are served in the sandbox ({@code http}: HTTP, {@code echo}:
+ * TCP echo, {@code grpc}: gRPC health), reachable through pods/portforward; each has a Service ({@link DemoServices}).
+ */
 final class DemoApps {
-    static final int COUNT = 3 + 2 + 2 + 1;
+    static final int COUNT = 3 + 2 + 2 + 1 + 1 + 1;
 
     private DemoApps() {
     }
@@ -29,6 +36,8 @@ final class DemoApps {
                 Templates.service("cart", "registry.example.com/shop/cart:v1.8.0", 8080,
                         Templates.resources("100m", "128Mi", "500m", "256Mi"))));
         SteadyDeployments.create(p, "data", "redis", 1, DemoApps::redis);
+        SteadyDeployments.create(p, "shop", "inventory", 1, DemoApps::inventory);
+        SteadyDeployments.create(p, "default", "echo", 1, DemoApps::echo);
         return Map.of(Scenario.RUNNING, ref(web.getFirst()), Scenario.SIDECAR, ref(frontend.getFirst()));
     }
 
@@ -54,6 +63,28 @@ final class DemoApps {
                 .resources(Templates.resources("100m", "256Mi", null, "512Mi"))
                 .readinessProbe(ping).livenessProbe(ping);
         return Templates.template(Templates.appLabels("redis"), "default", redis);
+    }
+
+    /** A gRPC service whose readiness is the kubelet's gRPC health probe. */
+    private static V1PodTemplateSpec inventory() {
+        V1Probe grpc = new V1Probe().grpc(new V1GRPCAction().port(50051).service(""))
+                .initialDelaySeconds(2).periodSeconds(10).timeoutSeconds(1).successThreshold(1).failureThreshold(3);
+        V1Container app = Templates.container("inventory", "registry.example.com/shop/inventory:v1.3.2")
+                .ports(new ArrayList<>(List.of(Templates.port("grpc", 50051), Templates.port("metrics", 9090))))
+                .resources(Templates.resources("100m", "128Mi", "500m", "256Mi"))
+                .readinessProbe(grpc).livenessProbe(grpc);
+        return Templates.template(Templates.appLabels("inventory"), "inventory", app);
+    }
+
+    /** A TCP echo server, checked with a tcpSocket probe. */
+    private static V1PodTemplateSpec echo() {
+        V1Probe tcp = new V1Probe().tcpSocket(new V1TCPSocketAction().port(new IntOrString("echo")))
+                .initialDelaySeconds(1).periodSeconds(10).timeoutSeconds(1).successThreshold(1).failureThreshold(3);
+        V1Container app = Templates.container("echo", "registry.example.com/tools/tcp-echo:1.2.0")
+                .ports(new ArrayList<>(List.of(Templates.port("echo", 7))))
+                .resources(Templates.resources("10m", "16Mi", null, "32Mi"))
+                .readinessProbe(tcp);
+        return Templates.template(Templates.appLabels("echo"), "default", app);
     }
 
     static PodRef ref(io.kubernetes.client.openapi.models.V1Pod pod) {

@@ -59,6 +59,7 @@ final class InitialPopulation {
         List<PodRef> pending = new ArrayList<>();
         Map<PodRef, Double> resumed = new LinkedHashMap<>();
         ScenarioPods.create(p, scenarios, pending, resumed);
+        DemoServices.create(p);
         List<String> appNamespaces = new ArrayList<>(namespaces);
         appNamespaces.remove("kube-system");
         FillerApps.create(p, appNamespaces, options.pods() - FIXED_PODS);

@@ -14,12 +14,15 @@ final class PodReactions {
     private final Scheduler scheduler;
     private final Kubelet kubelet;
     private final WorkloadControllers controllers;
+    private final EndpointsController endpoints;
 
-    PodReactions(SimContext ctx, Scheduler scheduler, Kubelet kubelet, WorkloadControllers controllers) {
+    PodReactions(SimContext ctx, Scheduler scheduler, Kubelet kubelet, WorkloadControllers controllers,
+                 EndpointsController endpoints) {
         this.ctx = ctx;
         this.scheduler = scheduler;
         this.kubelet = kubelet;
         this.controllers = controllers;
+        this.endpoints = endpoints;
     }
 
     void on(StoreEvent event) {
@@ -33,6 +36,7 @@ final class PodReactions {
             react(pod);
         }
         controllers.podChanged(pod);
+        endpoints.podChanged(pod);
     }
 
     /** Reconsiders every pod, after the watch lost track of changes (overflow or compaction). */
@@ -41,6 +45,7 @@ final class PodReactions {
             react(stored.object());
             controllers.podChanged(stored.object());
         }
+        endpoints.resync();
     }
 
     private void react(V1Pod pod) {

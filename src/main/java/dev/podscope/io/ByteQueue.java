@@ -1,4 +1,4 @@
-package dev.podscope.portforward;
+package dev.podscope.io;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,10 +8,11 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Bytes received from a pod, waiting for the reader. Bounded: the network thread that {@link #put}s blocks while it is
- * full, which stops it reading the socket, so a slow reader slows the pod down instead of filling memory.
+ * Bytes handed from one thread to a reader, in order. Bounded: the thread that {@link #put}s blocks while it is
+ * full, so a network reader feeding it stops reading its socket and a slow consumer slows the sender down instead of
+ * filling memory. Used on both ends of a port-forward: the client's receive side and the sandbox's container side.
  */
-final class ReceiveBuffer extends InputStream {
+public final class ByteQueue extends InputStream {
     private final int capacity;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition readable = lock.newCondition();
@@ -23,12 +24,12 @@ final class ReceiveBuffer extends InputStream {
     private boolean readerClosed;
     private IOException failure;
 
-    ReceiveBuffer(int capacity) {
+    public ByteQueue(int capacity) {
         this.capacity = capacity;
     }
 
     /** Adds bytes for the reader, waiting for room; returns false when the reader is gone. */
-    boolean put(byte[] bytes) throws InterruptedException {
+    public boolean put(byte[] bytes) throws InterruptedException {
         lock.lock();
         try {
             while (buffered >= capacity && !readerClosed && !ended) {
@@ -47,7 +48,7 @@ final class ReceiveBuffer extends InputStream {
     }
 
     /** No more bytes will come: the reader sees end of stream after what is buffered. */
-    void end() {
+    public void end() {
         lock.lock();
         try {
             ended = true;
@@ -59,7 +60,7 @@ final class ReceiveBuffer extends InputStream {
     }
 
     /** The stream broke: the reader gets {@code error} after what is buffered (the first failure wins). */
-    void fail(IOException error) {
+    public void fail(IOException error) {
         lock.lock();
         try {
             if (failure == null && !ended) {
@@ -91,7 +92,7 @@ final class ReceiveBuffer extends InputStream {
                 readable.await();
             }
             if (readerClosed) {
-                throw new IOException("The tunnel is closed");
+                throw new IOException("The stream is closed");
             }
             if (chunks.isEmpty()) {
                 if (failure != null) {
@@ -116,7 +117,7 @@ final class ReceiveBuffer extends InputStream {
             return copied;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Interrupted while reading from the tunnel");
+            throw new InterruptedIOException("Interrupted while reading");
         } finally {
             lock.unlock();
         }

@@ -30,8 +30,8 @@ final class ChannelTunnel extends WebSocketListener implements PodTunnel {
     private static final byte DATA = 0;
     private static final byte ERROR = 1;
     private static final int RECEIVE_CAPACITY = 1 << 20;
-    private static final long SEND_HIGH_WATER = 512 * 1024;
-    private static final int MAX_MESSAGE = 32 * 1024;
+    private static final long SEND_HIGH_WATER = 1024 * 1024;
+    private static final int MAX_MESSAGE = 128 * 1024;
 
     private final String target;
     private final ByteQueue received = new ByteQueue(RECEIVE_CAPACITY);

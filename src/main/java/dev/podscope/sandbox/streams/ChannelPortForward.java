@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * driven: the next message is read only when the previous one has been handed to the container.
  */
 public final class ChannelPortForward implements Session.Listener, PodSessions.Session {
-    private static final int MAX_MESSAGE = 64 * 1024;
+    private static final int MAX_MESSAGE = 128 * 1024;
 
     private final V1Pod pod;
     private final List<Integer> ports;

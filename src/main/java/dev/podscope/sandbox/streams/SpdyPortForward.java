@@ -21,6 +21,9 @@ import io.netty.handler.codec.spdy.SpdyVersion;
 import io.netty.handler.codec.spdy.SpdyWindowUpdateFrame;
 import io.netty.util.ReferenceCountUtil;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +44,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * transport's own back-pressure, as the kubelet does with it).
  */
 final class SpdyPortForward implements PodSessions.Session {
+    private static final Logger LOG = LoggerFactory.getLogger(SpdyPortForward.class);
     private static final SpdyVersion VERSION = SpdyVersion.SPDY_3_1;
     private static final int MAX_DATA_FRAME = 32 * 1024;
     private static final int DEFAULT_WINDOW = 64 * 1024;
@@ -90,6 +94,7 @@ final class SpdyPortForward implements PodSessions.Session {
     }
 
     private void handle(SpdyFrame frame) throws IOException {
+        LOG.debug("port-forward to {}: received {}", pod.getMetadata().getName(), frame);
         switch (frame) {
             case SpdySynStreamFrame syn -> open(syn);
             case SpdyDataFrame data -> data(data);
@@ -123,7 +128,11 @@ final class SpdyPortForward implements PodSessions.Session {
         }
         SpdyStream stream = new SpdyStream(this, id, "data".equals(type), new SendWindow(initialWindow));
         streams.put(id, stream);
-        write(new DefaultSpdySynReplyFrame(id));
+        // Netty encodes an empty header block as no bytes at all, which Go's SPDY framer cannot inflate; the
+        // stream's own type is a harmless header to send back (spdystream hands reply headers to no one)
+        DefaultSpdySynReplyFrame reply = new DefaultSpdySynReplyFrame(id);
+        reply.headers().set("streamtype", type == null ? "data" : type);
+        write(reply);
         if (syn.isLast()) {
             stream.remoteFinished();
         }
@@ -261,6 +270,7 @@ final class SpdyPortForward implements PodSessions.Session {
     }
 
     private void fail(String reason) {
+        LOG.debug("port-forward to {} ends: {}", pod.getMetadata().getName(), reason);
         transportClosed();
         transport.close(reason);
     }

@@ -45,12 +45,15 @@ public final class SpdyWebSocket implements Session.Listener, SpdyTransport {
 
     @Override
     public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        org.slf4j.LoggerFactory.getLogger(SpdyWebSocket.class).debug("port-forward WebSocket closed: {} {}",
+                statusCode, reason);
         spdy.transportClosed();
         callback.succeed();
     }
 
     @Override
     public void onWebSocketError(Throwable cause) {
+        org.slf4j.LoggerFactory.getLogger(SpdyWebSocket.class).debug("port-forward WebSocket failed", cause);
         if (spdy != null) {
             spdy.transportClosed();
         }

@@ -53,12 +53,18 @@ final class Kubectl {
 
     /** Starts kubectl without waiting, for commands that stream (get -w) or wait (delete). */
     Process start(String... args) throws IOException {
+        return start(java.util.Map.of(), args);
+    }
+
+    /** Starts kubectl with extra environment variables (feature switches such as KUBECTL_PORT_FORWARD_WEBSOCKETS). */
+    Process start(java.util.Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--kubeconfig", kubeconfig.toString(),
                 "--cache-dir", home.resolve("cache").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("HOME", home.toString());
         builder.environment().remove("KUBECONFIG");
+        builder.environment().putAll(env);
         return builder.start();
     }
 

@@ -19,7 +19,7 @@ final class FillerApps {
             "-proxy");
     /** Names the demo and scenario apps already use, kept free so filler never collides with them. */
     private static final Set<String> RESERVED = Set.of("web", "frontend", "cart", "checkout", "payments",
-            "recommendations", "redis", "coredns");
+            "recommendations", "redis", "coredns", "inventory", "echo");
 
     private final PopulationContext p;
     private final Map<String, Set<String>> used = new HashMap<>();

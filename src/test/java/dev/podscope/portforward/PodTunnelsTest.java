@@ -56,6 +56,24 @@ class PodTunnelsTest {
     }
 
     @Test
+    void theInventoryServiceAnswersTheGrpcHealthCheck() throws Exception {
+        V1Pod inventory = SandboxPods.ready(sandbox, "shop", "inventory");
+        try (PodTunnel tunnel = tunnels.open("shop", SandboxPods.name(inventory), 50051)) {
+            // HealthCheckResponse{status: SERVING} after the 5-byte gRPC message prefix
+            assertThat(GrpcHealthCall.check(tunnel, "")).isEqualTo("200 0 00000000020801");
+        }
+    }
+
+    @Test
+    void theEchoServiceSendsEveryByteBack() throws Exception {
+        V1Pod echo = SandboxPods.ready(sandbox, "default", "echo");
+        try (PodTunnel tunnel = tunnels.open("default", SandboxPods.name(echo), 7)) {
+            tunnel.output().write("ping\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(new String(tunnel.input().readNBytes(5), StandardCharsets.US_ASCII)).isEqualTo("ping\n");
+        }
+    }
+
+    @Test
     void aPortNothingListensOnFailsWithTheKubeletsMessage() throws Exception {
         V1Pod web = SandboxPods.ready(sandbox, "default", "web");
         try (PodTunnel tunnel = tunnels.open("default", SandboxPods.name(web), 81)) {

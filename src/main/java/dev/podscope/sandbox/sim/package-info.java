@@ -16,5 +16,13 @@
  * the initial population. What a pod's main container does is read from the annotation
  * {@value dev.podscope.sandbox.sim.Behavior#ANNOTATION}, so replacements of a crash-looping pod crash too and
  * users can create misbehaving pods with kubectl.
+ * <p>
+ * The demo apps ({@code DemoApps}) declare the ports the sandbox serves for real through pods/portforward
+ * ({@link dev.podscope.sandbox.containers.ContainerPorts}): {@code default/web} (nginx, {@code http} 80),
+ * {@code shop/frontend} and {@code shop/cart} ({@code http} 8080), {@code shop/recommendations} (the not-ready
+ * scenario: 500 on {@code /readyz} and {@code /}), {@code shop/inventory} ({@code grpc} 50051, gRPC health),
+ * {@code default/echo} ({@code echo} 7, TCP echo) and {@code data/redis} (exec probe {@code redis-cli ping}). Each has
+ * a ClusterIP Service with a named target port ({@code DemoServices}); {@code EndpointsController} keeps their
+ * Endpoints and EndpointSlices in step with the pods.
  */
 package dev.podscope.sandbox.sim;

@@ -175,10 +175,12 @@ final class SpdyPortForward implements PodSessions.Session {
             stream.deliver(bytes);
         }
         if (length > 0 && !closed.get()) {
+            SpdyFrame session = new DefaultSpdyWindowUpdateFrame(0, length);
             if (stream != null) {
-                write(new DefaultSpdyWindowUpdateFrame(frame.streamId(), length));
+                write(new DefaultSpdyWindowUpdateFrame(frame.streamId(), length), session);
+            } else {
+                write(session);
             }
-            write(new DefaultSpdyWindowUpdateFrame(0, length));
         }
         if (stream != null && frame.isLast()) {
             stream.remoteFinished();
@@ -228,25 +230,31 @@ final class SpdyPortForward implements PodSessions.Session {
         streams.remove(stream.id(), stream);
     }
 
-    private void write(SpdyFrame frame) throws IOException {
+    /** Encodes {@code frames} and sends them in one transport write (one WebSocket message). */
+    private void write(SpdyFrame... frames) throws IOException {
         synchronized (writeLock) {
             if (closed.get()) {
-                ReferenceCountUtil.release(frame);
+                for (SpdyFrame frame : frames) {
+                    ReferenceCountUtil.release(frame);
+                }
                 throw new IOException("the port-forward session is closed");
             }
-            encoder.writeOutbound(frame);
+            encoder.writeOutbound((Object[]) frames);
             int size = 0;
             java.util.List<ByteBuf> parts = new java.util.ArrayList<>(2);
             for (ByteBuf buf = encoder.readOutbound(); buf != null; buf = encoder.readOutbound()) {
                 parts.add(buf);
                 size += buf.readableBytes();
             }
-            ByteBuffer bytes = ByteBuffer.allocate(size);
+            byte[] bytes = new byte[size];
+            int position = 0;
             for (ByteBuf part : parts) {
-                part.readBytes(bytes);
+                int n = part.readableBytes();
+                part.readBytes(bytes, position, n);
+                position += n;
                 part.release();
             }
-            transport.write(bytes.flip());
+            transport.write(ByteBuffer.wrap(bytes));
         }
     }
 

@@ -37,8 +37,9 @@ public final class SpdyWebSocket implements Session.Listener, SpdyTransport {
             spdy.receive(payload);
             callback.succeed();
             session.demand();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             callback.fail(e);
+            spdy.transportClosed();
             close(e.getMessage());
         }
     }

@@ -111,6 +111,10 @@ public final class AnsiText {
             }
             return i;
         }
+        if ("()*+-./#%".indexOf(kind) >= 0) {
+            // character set designations and the like take one more byte
+            return Math.min(text.length(), i + 2);
+        }
         return i + 1;
     }
 

@@ -6,6 +6,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Path;
 import javafx.scene.shape.PathElement;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontPosture;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
@@ -23,8 +26,14 @@ final class LogLineCellView extends ListCell<LogLine> {
             Color.web("#9467bd"), Color.web("#e07b00"), Color.web("#0f9fb0"), Color.web("#d050a8"), Color.web("#8c564b")};
     private static final double SCROLLBAR_ALLOWANCE = 28;
 
+    private static final Font MONO = Font.font("DejaVu Sans Mono", 12);
+    private static final Font MONO_BOLD = Font.font("DejaVu Sans Mono", FontWeight.BOLD, 12);
+
     private final LogViewModel model;
     private final Line graphic = new Line();
+    /** What the cell shows now: rebuilding a line only when it or the way it is shown changed saves most frames. */
+    private LogLine shownLine;
+    private List<Object> shownAs = List.of();
 
     LogLineCellView(LogViewModel model) {
         this.model = model;
@@ -40,14 +49,23 @@ final class LogLineCellView extends ListCell<LogLine> {
     protected void updateItem(LogLine line, boolean empty) {
         super.updateItem(line, empty);
         if (empty || line == null) {
+            shownLine = null;
             setGraphic(null);
             return;
         }
+        List<Object> as = List.of(model.sources(), model.timestampsProperty().get(), model.wrapProperty().get(),
+                model.search().queryProperty().get(), getIndex() == model.search().currentProperty().get());
+        if (line == shownLine && as.equals(shownAs) && getGraphic() == graphic) {
+            return;
+        }
+        shownLine = line;
+        shownAs = as;
         List<Text> texts = new ArrayList<>();
         StringBuilder shown = new StringBuilder();
         String source = LogLineText.source(line, model.sources());
         if (!source.isEmpty()) {
             Text prefix = text(source, "log-source");
+            prefix.setFont(MONO_BOLD);
             prefix.setFill(sourceColour(line.source()));
             texts.add(prefix);
             shown.append(source);
@@ -58,15 +76,17 @@ final class LogLineCellView extends ListCell<LogLine> {
             shown.append(time);
         }
         for (AnsiText.Segment segment : AnsiText.parse(LogLineText.forDisplay(line.text()))) {
-            Text text = text(segment.text(), "log-text");
+            // a coloured segment must not carry log-text: the stylesheet's fill would win over the ANSI colour
+            Text text = text(segment.text(), segment.foreground() == null ? "log-text" : "log-ansi");
             if (segment.foreground() != null) {
                 text.setFill(Color.web(segment.foreground()));
             }
             if (segment.bold()) {
-                text.getStyleClass().add("log-bold");
+                text.setFont(MONO_BOLD);
             }
             if (segment.italic()) {
-                text.getStyleClass().add("log-italic");
+                text.setFont(Font.font("DejaVu Sans Mono", segment.bold() ? FontWeight.BOLD : FontWeight.NORMAL,
+                        FontPosture.ITALIC, 12));
             }
             text.setUnderline(segment.underline());
             texts.add(text);
@@ -87,6 +107,8 @@ final class LogLineCellView extends ListCell<LogLine> {
 
     private static Text text(String content, String styleClass) {
         Text text = new Text(content);
+        // set here rather than in CSS: the layout below must not wait for a CSS pass to know the font
+        text.setFont(MONO);
         text.getStyleClass().add(styleClass);
         return text;
     }
@@ -105,6 +127,9 @@ final class LogLineCellView extends ListCell<LogLine> {
 
         void show(List<Text> texts, List<int[]> matches, boolean current) {
             flow.getChildren().setAll(texts);
+            // cells are refilled in the middle of the list's layout: lay the text out now, or the bounds pass of
+            // this very pulse meets text runs that have no position yet
+            flow.layout();
             ranges = matches;
             highlights.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("current"), current);
             requestLayout();

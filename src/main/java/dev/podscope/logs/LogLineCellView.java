@@ -41,6 +41,15 @@ final class LogLineCellView extends ListCell<LogLine> {
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
     }
 
+    /** The text's own height: a wrapped line is as tall as its rows, no more. */
+    @Override
+    protected double computePrefHeight(double width) {
+        if (getGraphic() == null) {
+            return super.computePrefHeight(width);
+        }
+        return snappedTopInset() + graphic.prefHeight(-1) + snappedBottomInset();
+    }
+
     static Color sourceColour(int source) {
         return SOURCES[source % SOURCES.length];
     }

@@ -125,18 +125,9 @@ public final class LogView extends VBox {
         since.valueProperty().subscribe(v -> model.sinceSecondsProperty().set(v == null || v == 0 ? null : v));
         since.setTooltip(new Tooltip("Only lines written within this time"));
 
-        Button copy = new Button("Copy");
-        copy.setId("log-copy");
-        copy.setTooltip(new Tooltip("Copy the selected lines, or all lines when none is selected"));
-        copy.setOnAction(event -> copy());
-        Button download = new Button("Download…");
-        download.setId("log-download");
-        download.setTooltip(new Tooltip("Save the lines to a file"));
-        download.setOnAction(event -> download());
-
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(6, containers, previous, follow, timestamps, wrap, tail, since, spacer, copy, download);
+        HBox bar = new HBox(6, containers, previous, follow, timestamps, wrap, tail, since);
+        bar.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
+        containers.setMinWidth(120);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("log-toolbar");
         return bar;
@@ -174,7 +165,19 @@ public final class LogView extends VBox {
         summary.setId("log-search-summary");
         summary.getStyleClass().add("log-muted");
         summary.textProperty().bind(model.search().summaryProperty());
-        HBox bar = new HBox(6, searchField, previous, next, summary);
+        Button copy = new Button("Copy");
+        copy.setId("log-copy");
+        copy.setTooltip(new Tooltip("Copy the selected lines, or all lines when none is selected"));
+        copy.setOnAction(event -> copy());
+        Button download = new Button("Download…");
+        download.setId("log-download");
+        download.setTooltip(new Tooltip("Save the lines to a file"));
+        download.setOnAction(event -> download());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(6, searchField, previous, next, summary, spacer, copy, download);
+        bar.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
+        searchField.setMinWidth(120);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("log-searchbar");
         return bar;

@@ -193,7 +193,10 @@ class LogViewTest {
         assertThat(((ContainerChoice) robot.lookup("#log-container").queryComboBox().getValue()).name()).isEqualTo("app");
         robot.clickOn("#log-container").clickOn("All containers");
         await(() -> model.sources().size() == 3 && lines() > 10);
+        robot.clickOn("#log-lines").type(KeyCode.HOME);
+        await(() -> !model.lines().atBottomProperty().get());
         robot.interact(() -> list().scrollTo(0));
+        assertThat(fx(() -> model.displayText(model.lines().lines().getFirst()))).isEqualTo("[api-5f6b8/setup] preparing config");
         Screenshots.save(view, "logs-merged");
 
         robot.interact(() -> model.showWorkload(NS, "Deployment", "cart"));

@@ -69,8 +69,16 @@ public final class LogViewModel {
         sinceSeconds.addListener((obs, old, now) -> reload());
     }
 
-    /** Shows the logs of {@code pod}: its default container (annotation, else the first app container). */
+    /**
+     * Shows the logs of {@code pod}: its default container (annotation, else the first app container). Showing a newer
+     * version of the pod already shown (same uid) keeps what is read and only refreshes the container list, so the
+     * pod detail may pass on every update of its pod.
+     */
     public void show(V1Pod pod) {
+        if (showing && pods.size() == 1 && sameUid(pods.getFirst(), pod)) {
+            pods = List.of(pod);
+            return;
+        }
         showing = false;
         pods = List.of(pod);
         title.set(pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName());
@@ -228,6 +236,12 @@ public final class LogViewModel {
     /** The labels of the logs shown, {@code pod/container}; the prefix colour of a line is its source's index. */
     public List<String> sources() {
         return sources;
+    }
+
+    private static boolean sameUid(V1Pod a, V1Pod b) {
+        String uid = a.getMetadata().getUid();
+        return uid != null && uid.equals(b.getMetadata().getUid())
+                && a.getMetadata().getName().equals(b.getMetadata().getName());
     }
 
     private List<LogRequest> requests() {

@@ -175,10 +175,6 @@ public final class LogViewModel {
         return LogLineText.prefix(line, sources, timestamps.get()) + AnsiText.strip(line.text());
     }
 
-    public String prefix(LogLine line) {
-        return sources.size() > 1 ? "[" + sources.get(line.source()) + "] " : "";
-    }
-
     public LogLinesViewModel lines() {
         return lines;
     }

@@ -91,8 +91,6 @@ class LogsCommandTest {
                 List.of("logs", "api-5f6b8"),
                 List.of("logs", "api-annotated", "--tail=3"),
                 List.of("logs", "api-5f6b8", "-c", "setup"),
-                List.of("logs", "api-5f6b8", "--all-containers", "--prefix", "--tail", "5"),
-                List.of("logs", "api-5f6b8", "--all-containers", "--timestamps"),
                 List.of("logs", "checkout-7d9c5", "--previous"),
                 List.of("logs", "checkout-7d9c5", "-p", "--tail", "3", "--prefix"),
                 List.of("logs", "checkout-7d9c5", "-f"),
@@ -110,6 +108,27 @@ class LogsCommandTest {
         assertThat(podscope.exitCode()).as(podscope.err()).isZero();
         assertThat(podscope.out()).isNotEmpty().isEqualTo(kubectl.out());
         assertThat(podscope.err()).isEqualTo(kubectl.err());
+    }
+
+    /** kubectl visits the containers in Go map order (random); podscope goes init containers first, as the pod runs. */
+    @ParameterizedTest
+    @MethodSource("allContainers")
+    void printsTheSameLogsOfAllContainersAsKubectl(List<String> command) {
+        Cli.Result kubectl = cluster.kubectl(command);
+        Cli.Result podscope = cluster.podscope(command);
+        assertThat(podscope.exitCode()).as(podscope.err()).isZero();
+        for (String c : List.of("setup", "app", "metrics-agent")) {
+            String tag = "[pod/api-5f6b8/" + c + "] ";
+            assertThat(podscope.out().lines().filter(l -> l.startsWith(tag)).toList())
+                    .isNotEmpty().isEqualTo(kubectl.out().lines().filter(l -> l.startsWith(tag)).toList());
+        }
+        assertThat(podscope.out().lines().count()).isEqualTo(kubectl.out().lines().count());
+        assertThat(podscope.out()).startsWith("[pod/api-5f6b8/setup] ");
+    }
+
+    static Stream<List<String>> allContainers() {
+        return Stream.of(List.of("logs", "api-5f6b8", "--all-containers", "--prefix", "--tail", "5"),
+                List.of("logs", "api-5f6b8", "--all-containers", "--prefix", "--timestamps"));
     }
 
     @Test

@@ -223,6 +223,26 @@ class LogViewTest {
         Screenshots.save(view, "logs-wrap-timestamps");
     }
 
+    @Test
+    void aFullBufferDropsTheOldestLinesInBulkWithConsistentChanges(FxRobot robot) {
+        LogViewModel small = fx(() -> new LogViewModel(client, tasks, 300));
+        List<LogLine> mirror = new java.util.ArrayList<>();
+        robot.interact(() -> small.lines().lines().addListener((javafx.collections.ListChangeListener<LogLine>) c -> {
+            while (c.next()) {
+                for (int i = 0; i < c.getRemovedSize(); i++) {
+                    mirror.remove(c.getFrom());
+                }
+                mirror.addAll(c.getFrom(), c.getAddedSubList());
+            }
+        }));
+        V1Pod colours = sandbox.store().get(Resources.PODS, NS, "colours-1").orElseThrow().object();
+        robot.interact(() -> small.show(colours));
+        await(() -> small.lines().appended() > 1100);
+        assertThat(fx(() -> small.lines().lines().size())).isEqualTo(300);
+        assertThat(fx(() -> List.copyOf(small.lines().lines()))).isEqualTo(fx(() -> List.copyOf(mirror)));
+        robot.interact(small::close);
+    }
+
     private void show(String pod) {
         V1Pod found = sandbox.store().get(Resources.PODS, NS, pod).orElseThrow().object();
         WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> model.show(found)));

@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
  * Measures Podscope against kubectl on one sandbox in one run: `get pods -A` wall time for both, the desktop app's
  * launch-to-full-table time (headless) and its heap and RSS once loaded. Figures, not assertions.
  */
-@Command(name = "bench", description = "Benchmark podscope against kubectl on a large sandbox (prints figures and ratios).")
+@Command(name = "bench", description = "Benchmark podscope against kubectl on a large sandbox (prints figures and ratios).",
+        subcommands = LogBenchCommand.class)
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--pods", paramLabel = "N", description = "Pods in the sandbox (default: ${DEFAULT-VALUE}).")
     int pods = 10_000;

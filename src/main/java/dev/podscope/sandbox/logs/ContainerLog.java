@@ -26,6 +26,8 @@ final class ContainerLog {
     /** The status's finishedAt is truncated to seconds: the last words come within the second that follows. */
     private static final long ENDING_DELAY = 500_000_000L;
     private static final long ENDING_STEP = 200_000L;
+    /** From this many lines a second on, a log is a flood (see FloodStyle). */
+    private static final double FLOOD_RATE = 1000;
 
     private final ContainerRun run;
     private final LogStyle style;
@@ -35,6 +37,9 @@ final class ContainerLog {
     private final List<LogLine> ending;
     /** The first block after the per-second blocks: the ending's index, or unbounded while the run goes on. */
     private final long endBlock;
+    /** A follower reads the current second's block on every poll: computing it once per second is enough. */
+    private long cachedBlock = -1;
+    private List<LogLine> cachedLines;
 
     ContainerLog(ContainerRun run) {
         this.run = run;
@@ -162,6 +167,14 @@ final class ContainerLog {
         if (block == endBlock) {
             return ending;
         }
+        if (block != cachedBlock) {
+            cachedLines = computeLines(block);
+            cachedBlock = block;
+        }
+        return cachedLines;
+    }
+
+    private List<LogLine> computeLines(long block) {
         SplittableRandom random = slotRandom(block);
         int n = lineCount(random, block);
         long[] offsets = new long[n];
@@ -180,6 +193,10 @@ final class ContainerLog {
 
     /** Poisson-distributed around the style's rate, which itself swings from minute to minute. */
     private int lineCount(SplittableRandom random, long block) {
+        if (rate >= FLOOD_RATE) {
+            // a load generator writes steadily; Poisson by products would underflow at this rate
+            return (int) Math.max(0, Math.round(rate + Math.sqrt(rate) * random.nextGaussian()));
+        }
         double swing = 0.4 + 1.2 * ((mix(seed ^ (block / 60) * 0x632BE59BD9B4E019L) >>> 11) * 0x1.0p-53);
         double lambda = rate * swing;
         if (lambda <= 0) {

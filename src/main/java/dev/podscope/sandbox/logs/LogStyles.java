@@ -12,6 +12,7 @@ final class LogStyles {
     private static final LogStyle REDIS = new RedisStyle();
     private static final LogStyle FLUENT_BIT = new FluentBitStyle();
     private static final LogStyle SHELL = new ShellStyle();
+    private static final LogStyle FLOOD = new FloodStyle();
     private static final List<String> WEB = List.of("nginx", "httpd", "envoy", "frontend", "web", "gateway", "proxy",
             "ingress", "caddy", "traefik");
     private static final List<String> SHELLS = List.of("busybox", "alpine", "debian", "ubuntu");
@@ -22,6 +23,9 @@ final class LogStyles {
     static LogStyle of(ContainerRun run) {
         String image = run.image().toLowerCase(Locale.ROOT);
         String repository = repository(image);
+        if (repository.equals(FloodStyle.IMAGE_NAME)) {
+            return FLOOD;
+        }
         if (repository.contains("coredns")) {
             return COREDNS;
         }

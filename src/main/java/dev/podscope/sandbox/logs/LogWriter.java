@@ -16,13 +16,11 @@ final class LogWriter {
 
     private final OutputStream out;
     private final boolean timestamps;
-    private final boolean flushEachLine;
     private long remaining;
 
-    LogWriter(OutputStream out, boolean timestamps, Long limitBytes, boolean flushEachLine) {
+    LogWriter(OutputStream out, boolean timestamps, Long limitBytes) {
         this.out = out;
         this.timestamps = timestamps;
-        this.flushEachLine = flushEachLine;
         this.remaining = limitBytes == null ? Long.MAX_VALUE : limitBytes;
     }
 
@@ -36,9 +34,6 @@ final class LogWriter {
         int length = (int) Math.min(bytes.length, remaining);
         out.write(bytes, 0, length);
         remaining -= length;
-        if (flushEachLine) {
-            out.flush();
-        }
         return remaining > 0;
     }
 

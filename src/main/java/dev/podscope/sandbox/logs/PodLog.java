@@ -48,10 +48,11 @@ public final class PodLog {
         if (log == null) {
             return;
         }
-        LogWriter writer = new LogWriter(out, query.timestamps(), query.limitBytes(), follows());
+        LogWriter writer = new LogWriter(out, query.timestamps(), query.limitBytes());
         Instant to = log.end(store.clock().instant());
-        if (!write(writer, log.lines(from, to)) || !follows()) {
-            writer.flush();
+        boolean more = write(writer, log.lines(from, to));
+        writer.flush();
+        if (!more || !follows()) {
             return;
         }
         follow(writer, from.isAfter(to) ? from : to);
@@ -72,7 +73,10 @@ public final class PodLog {
                 return;
             }
             if (now.isAfter(cursor)) {
-                if (!write(writer, log.lines(cursor, now))) {
+                boolean more = write(writer, log.lines(cursor, now));
+                // one flush per poll: every line written so far reaches the client now, in as few packets as possible
+                writer.flush();
+                if (!more) {
                     return;
                 }
                 cursor = now;
@@ -88,6 +92,7 @@ public final class PodLog {
         Instant lastWords = ended.lastWordsStart();
         Instant start = cursor.isBefore(lastWords) ? cursor : lastWords;
         write(writer, ended.lines(since != null && start.isBefore(since) ? since : start, ended.end(cursor)));
+        writer.flush();
     }
 
     private static boolean write(LogWriter writer, Iterator<LogLine> lines) throws IOException {

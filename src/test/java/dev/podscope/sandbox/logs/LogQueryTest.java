@@ -57,7 +57,7 @@ class LogQueryTest {
     @Test
     void theWriterStampsLinesAsTheKubeletDoesAndStopsAtTheByteLimit() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LogWriter writer = new LogWriter(out, true, 74L, false);
+        LogWriter writer = new LogWriter(out, true, 74L);
         assertThat(writer.write(new LogLine(Instant.parse("2026-11-25T10:00:00.000123Z"), "first line"))).isTrue();
         assertThat(writer.write(new LogLine(Instant.parse("2026-11-25T10:00:01Z"), "second line"))).isFalse();
         assertThat(writer.write(new LogLine(Instant.parse("2026-11-25T10:00:02Z"), "third line"))).isFalse();

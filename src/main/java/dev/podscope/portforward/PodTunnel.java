@@ -9,7 +9,10 @@ public interface PodTunnel extends Closeable {
     /** Bytes from the pod; -1 when the pod side closes; a {@link PortForwardException} when the forward failed. */
     InputStream input();
 
-    /** Bytes to the pod; writes block while the far side is slow (back-pressure). */
+    /**
+     * Bytes to the pod; writes block while the far side is slow (back-pressure). Closing it does not half-close
+     * the connection (the channel protocol has no such signal): {@link #close()} ends the connection.
+     */
     OutputStream output();
 
     /** Closes both directions; idempotent, never throws. */

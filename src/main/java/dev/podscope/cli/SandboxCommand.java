@@ -26,12 +26,15 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "P", description = "Port on 127.0.0.1 (default: a free one).")
     int port;
 
+    @Option(names = "--no-metrics", description = "Serve no metrics.k8s.io API, as a cluster without metrics-server.")
+    boolean noMetrics;
+
     @Override
     public Integer call() throws Exception {
         Path file = kubeconfig != null ? kubeconfig
                 : Path.of(System.getProperty("user.home"), ".config", "podscope", "sandbox-kubeconfig.yaml");
         SimulatorOptions options = new SimulatorOptions().withSeed(seed).withPods(pods).withNamespaces(namespaces);
-        Sandbox sandbox = Sandbox.start(port, options);
+        Sandbox sandbox = Sandbox.start(port, options).metricsApi(!noMetrics);
         sandbox.writeKubeconfig(file);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -15,6 +15,14 @@ public final class TextTable {
     }
 
     /**
+     * Aligns tab-separated text as kubectl's tabwriter does, for printers that write their own cells (kubectl top
+     * ends every cell, the last one too, with a tab).
+     */
+    public static String align(CharSequence tabbed) {
+        return TabWriter.align(tabbed);
+    }
+
+    /**
      * @param namespaces {@code null} for no NAMESPACE column ({@code kubectl get} without {@code -A}),
      *                   otherwise the namespace of each row
      */

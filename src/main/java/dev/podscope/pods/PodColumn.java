@@ -1,10 +1,13 @@
 package dev.podscope.pods;
 
 import dev.podscope.format.PodRow;
+import dev.podscope.format.Quantities;
+import dev.podscope.metrics.PodUsage;
 
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * The pod table's columns: header, text (always a {@link PodRow} string, never re-formatted here) and a sort
@@ -20,7 +23,10 @@ public enum PodColumn {
             Comparator.nullsLast(Comparator.<Instant>reverseOrder()))),
     NODE("NODE", PodRow::node, byText(PodRow::node)),
     IP("IP", PodRow::ip, Comparator.comparing(r -> r.printed().ip(), PodColumn::compareAddresses)),
-    OWNER("OWNER", PodRow::owner, byText(PodRow::owner));
+    OWNER("OWNER", PodRow::owner, byText(PodRow::owner)),
+    /** Like kubectl top pod: the containers' sum, millicores; shown only while the cluster has metrics. */
+    CPU("CPU", row -> "", byUsage(PodUsage::nanoCores)),
+    MEMORY("MEMORY", row -> "", byUsage(PodUsage::bytes));
 
     /** kubectl's order, and the tie-breaker for every other order so equal rows never swap places. */
     public static final Comparator<PodRowViewModel> KEY_ORDER = Comparator.comparing(PodRowViewModel::key);
@@ -48,12 +54,44 @@ public enum PodColumn {
         return this == AGE || this == RESTARTS;
     }
 
+    /** The order for a descending header: reversed, but pods without metrics stay last either way. */
+    public Comparator<PodRowViewModel> descendingOrder() {
+        if (this == CPU) {
+            return byUsage(PodUsage::nanoCores, true);
+        }
+        return this == MEMORY ? byUsage(PodUsage::bytes, true) : order.reversed();
+    }
+
+    /** CPU and MEMORY come from metrics.k8s.io, not from the pod: see {@link #usageText(PodUsage)}. */
+    public boolean fromMetrics() {
+        return this == CPU || this == MEMORY;
+    }
+
+    /** {@code 12m} / {@code 34Mi} as kubectl top pod prints them; empty without a sample. */
+    public String usageText(PodUsage usage) {
+        if (usage == null) {
+            return "";
+        }
+        return this == CPU ? Quantities.cpu(usage.nanoCores()) : Quantities.memory(usage.bytes());
+    }
+
     public Comparator<PodRowViewModel> order() {
         return order;
     }
 
     private static Comparator<PodRowViewModel> byText(Function<PodRow, String> text) {
         return Comparator.comparing(r -> text.apply(r.printed()));
+    }
+
+    /** Numerically; pods without a sample after those with one. */
+    private static Comparator<PodRowViewModel> byUsage(ToLongFunction<PodUsage> value) {
+        return byUsage(value, false);
+    }
+
+    private static Comparator<PodRowViewModel> byUsage(ToLongFunction<PodUsage> value, boolean descending) {
+        Comparator<PodUsage> numeric = Comparator.comparingLong(value);
+        return Comparator.comparing(PodRowViewModel::usage,
+                Comparator.nullsLast(descending ? numeric.reversed() : numeric));
     }
 
     private static int compareReady(PodRowViewModel a, PodRowViewModel b) {

@@ -1,6 +1,7 @@
 package dev.podscope.pods;
 
 import dev.podscope.format.PodRow;
+import dev.podscope.metrics.PodUsage;
 import io.kubernetes.client.openapi.models.V1Pod;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -17,6 +18,7 @@ import java.util.Map;
 public final class PodRowViewModel {
     private final PodKey key;
     private final ReadOnlyObjectWrapper<PodRow> printed = new ReadOnlyObjectWrapper<>(this, "printed");
+    private final ReadOnlyObjectWrapper<PodUsage> usage = new ReadOnlyObjectWrapper<>(this, "usage");
     private V1Pod pod;
     private Instant createdAt;
     /** Position in the table view-model's shown list, -1 when filtered out; maintained by that view-model. */
@@ -48,6 +50,24 @@ public final class PodRowViewModel {
 
     public ReadOnlyObjectProperty<PodRow> printedProperty() {
         return printed.getReadOnlyProperty();
+    }
+
+    /** The pod's latest PodMetrics, or null when it has none (not running, no metrics API). */
+    public PodUsage usage() {
+        return usage.get();
+    }
+
+    public ReadOnlyObjectProperty<PodUsage> usageProperty() {
+        return usage.getReadOnlyProperty();
+    }
+
+    /** True when the sample changed; set by the table view-model. */
+    boolean usage(PodUsage sample) {
+        if (java.util.Objects.equals(usage.get(), sample)) {
+            return false;
+        }
+        usage.set(sample);
+        return true;
     }
 
     /** The row with AGE and RESTARTS as of {@code now}. */

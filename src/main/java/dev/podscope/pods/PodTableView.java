@@ -59,6 +59,8 @@ public final class PodTableView extends TableView<PodRowViewModel> {
             getColumns().add(createColumn(column));
         }
         columns.get(PodColumn.NAMESPACE).visibleProperty().bind(model.namespaceProperty().isNull());
+        columns.get(PodColumn.CPU).visibleProperty().bind(model.metricsShownProperty());
+        columns.get(PodColumn.MEMORY).visibleProperty().bind(model.metricsShownProperty());
         setSortPolicy(table -> {
             model.sortBy(sortOrder());
             return true;
@@ -97,6 +99,8 @@ public final class PodTableView extends TableView<PodRowViewModel> {
             case NODE -> 130;
             case IP -> 88;
             case OWNER -> 170;
+            case CPU -> 62;
+            case MEMORY -> 82;
         });
         tableColumn.setMinWidth(switch (column) {
             case NAMESPACE -> 88;
@@ -107,6 +111,9 @@ public final class PodTableView extends TableView<PodRowViewModel> {
             case AGE -> 56;
             case NODE, OWNER -> 80;
             case IP -> 78;
+            // wide enough for the header with its sort arrow
+            case CPU -> 54;
+            case MEMORY -> 74;
         });
         columns.put(column, tableColumn);
         return tableColumn;
@@ -118,7 +125,7 @@ public final class PodTableView extends TableView<PodRowViewModel> {
         for (TableColumn<PodRowViewModel, ?> sorted : getSortOrder()) {
             PodColumn column = PodColumn.valueOf(sorted.getId().substring("column-".length()).toUpperCase(Locale.ROOT));
             Comparator<PodRowViewModel> next = sorted.getSortType() == TableColumn.SortType.DESCENDING
-                    ? column.order().reversed() : column.order();
+                    ? column.descendingOrder() : column.order();
             order = order == null ? next : order.thenComparing(next);
         }
         return order;
@@ -187,6 +194,9 @@ public final class PodTableView extends TableView<PodRowViewModel> {
         }
 
         private ObservableValue<String> text(PodRowViewModel item) {
+            if (column.fromMetrics()) {
+                return item.usageProperty().map(column::usageText);
+            }
             if (column.ticks()) {
                 return Bindings.createStringBinding(() -> column.text(item.printedAt(model.nowProperty().get())),
                         model.nowProperty(), item.printedProperty());

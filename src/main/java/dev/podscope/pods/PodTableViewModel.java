@@ -1,7 +1,12 @@
 package dev.podscope.pods;
 
+import dev.podscope.metrics.MetricsPoll;
+import dev.podscope.metrics.PodName;
+import dev.podscope.metrics.PodUsage;
 import dev.podscope.session.ConnectionState;
 import dev.podscope.ui.ListSync;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -51,6 +56,8 @@ public final class PodTableViewModel {
     private final ReadOnlyIntegerWrapper shownCount = new ReadOnlyIntegerWrapper(this, "shownCount");
     private final ReadOnlyIntegerWrapper batchesApplied = new ReadOnlyIntegerWrapper(this, "batchesApplied");
     private final CompletableFuture<Integer> firstLoad = new CompletableFuture<>();
+    private final ReadOnlyBooleanWrapper metricsShown = new ReadOnlyBooleanWrapper(this, "metricsShown");
+    private Map<PodName, PodUsage> usage = Map.of();
     private boolean listed;
     private PodFilter filter = PodFilter.all();
     private Comparator<PodRowViewModel> order = PodColumn.KEY_ORDER;
@@ -116,12 +123,42 @@ public final class PodTableViewModel {
     }
 
     private void add(PodRowViewModel row) {
+        row.usage(usage.get(new PodName(row.key().namespace(), row.key().name())));
         rows.put(row.key(), row);
         tally.add(row.key().namespace(), row.phase());
     }
 
+    /**
+     * Applies a metrics poll (on the UI thread): each row's CPU and MEMORY, re-sorted when sorted by them. The
+     * columns show while the metrics API answers.
+     */
+    public void applyMetrics(MetricsPoll poll) {
+        usage = poll.pods();
+        metricsShown.set(poll.status().available());
+        List<PodRowViewModel> modified = new ArrayList<>();
+        for (PodRowViewModel row : rows.values()) {
+            if (row.usage(usage.get(new PodName(row.key().namespace(), row.key().name())))) {
+                modified.add(row);
+            }
+        }
+        if (!allInPlace(modified)) {
+            if (modified.size() > MAX_MOVES) {
+                refresh();
+            } else {
+                reposition(modified);
+            }
+        }
+    }
+
+    /** True while the cluster's metrics API answers: the table then shows CPU and MEMORY. */
+    public ReadOnlyBooleanProperty metricsShownProperty() {
+        return metricsShown.getReadOnlyProperty();
+    }
+
     /** Forgets every pod, e.g. when the context changes. */
     public void clear() {
+        usage = Map.of();
+        metricsShown.set(false);
         listed = false;
         rows.clear();
         tally.clear();

@@ -46,6 +46,12 @@ public final class Sandbox implements AutoCloseable {
         return server;
     }
 
+    /** Serves metrics.k8s.io (the default) or answers as a cluster without metrics-server. */
+    public Sandbox metricsApi(boolean enabled) {
+        server.metricsApi(enabled);
+        return this;
+    }
+
     public ClusterStore store() {
         return store;
     }

@@ -74,6 +74,11 @@ public final class SandboxServer {
         return new SandboxServer(store, tls, token, port);
     }
 
+    /** Serves metrics.k8s.io (the default) or answers as a cluster without metrics-server. */
+    public void metricsApi(boolean enabled) {
+        handler.metricsApi(enabled);
+    }
+
     /** Lets {@code token} in with what {@code policy} allows. */
     public void addToken(String token, AccessPolicy policy) {
         tokens.put(token, policy);

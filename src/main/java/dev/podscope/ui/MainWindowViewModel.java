@@ -2,6 +2,7 @@ package dev.podscope.ui;
 
 import dev.podscope.kube.KubeContext;
 import dev.podscope.kube.KubeconfigSet;
+import dev.podscope.metrics.MetricsPoller;
 import dev.podscope.pods.PodCounts;
 import dev.podscope.pods.PodDetailViewModel;
 import dev.podscope.pods.PodEventBuffer;
@@ -45,6 +46,7 @@ public final class MainWindowViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper server = new ReadOnlyStringWrapper(this, "server", "");
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
     private final ObjectProperty<NamespaceChoice> namespace = new SimpleObjectProperty<>(this, "namespace");
+    private final ReadOnlyObjectWrapper<MetricsPoller> metrics = new ReadOnlyObjectWrapper<>(this, "metrics");
     private ContextSession session;
     private PodEventBuffer buffer;
     private long generation;
@@ -107,6 +109,7 @@ public final class MainWindowViewModel implements AutoCloseable {
         if (buffer != null) {
             buffer.close();
         }
+        stopMetrics();
         context.set(target);
         contextProblem.set(null);
         server.set(target.server() == null ? "" : target.server());
@@ -138,6 +141,7 @@ public final class MainWindowViewModel implements AutoCloseable {
         server.set(opened.server());
         buffer = new PodEventBuffer(tasks.ui(), clock, table::apply);
         opened.watchPods(buffer);
+        startMetrics(opened);
         tasks.whenDone(opened.namespaces(), (NamespaceListing listing) -> {
             if (current == generation) {
                 namespaces.listed(listing);
@@ -147,6 +151,28 @@ public final class MainWindowViewModel implements AutoCloseable {
                 namespaces.notice("Namespaces could not be listed: " + error.getMessage());
             }
         });
+    }
+
+    /** One poller per open context; its polls reach the table on the UI thread. */
+    private void startMetrics(ContextSession opened) {
+        if (opened.client() == null) {
+            return;
+        }
+        MetricsPoller poller = MetricsPoller.start(opened.client(), opened.contextName(), opened::podScope);
+        poller.addListener(poll -> tasks.ui().execute(() -> {
+            if (metrics.get() == poller) {
+                table.applyMetrics(poll);
+            }
+        }));
+        metrics.set(poller);
+    }
+
+    private void stopMetrics() {
+        MetricsPoller poller = metrics.get();
+        metrics.set(null);
+        if (poller != null) {
+            poller.close();
+        }
     }
 
     /** Names the context and, unless the message already does, the kubeconfig file that defines it. */
@@ -176,6 +202,7 @@ public final class MainWindowViewModel implements AutoCloseable {
     @Override
     public void close() {
         generation++;
+        stopMetrics();
         if (buffer != null) {
             buffer.close();
         }
@@ -187,6 +214,11 @@ public final class MainWindowViewModel implements AutoCloseable {
 
     public PodTableViewModel table() {
         return table;
+    }
+
+    /** The open context's metrics poller (for the pod detail's graphs), or null while none is open. */
+    public ReadOnlyObjectProperty<MetricsPoller> metricsProperty() {
+        return metrics.getReadOnlyProperty();
     }
 
     public PodDetailViewModel detail() {

@@ -34,7 +34,7 @@ class LayeringTest {
     @Test
     void coreDoesNotDependOnTheShells() {
         noClasses().that().resideInAnyPackage("dev.podscope.kube..", "dev.podscope.format..",
-                        "dev.podscope.session..", "dev.podscope.sandbox..")
+                        "dev.podscope.session..", "dev.podscope.sandbox..", "dev.podscope.metrics..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.podscope.ui..", "dev.podscope.cli..",
                         "dev.podscope.app..")
                 .check(CLASSES);

@@ -27,6 +27,7 @@ public final class TestCluster implements AutoCloseable {
     private final Map<String, AccessPolicy> extraTokens = new LinkedHashMap<>();
     private final int port;
     private SandboxServer server;
+    private boolean metricsApi = true;
 
     private TestCluster(ClusterStore store) {
         this.store = store;
@@ -61,6 +62,12 @@ public final class TestCluster implements AutoCloseable {
         server.addToken(token, policy);
     }
 
+    /** Serves metrics.k8s.io (the default) or not, now and after every restart. */
+    public synchronized void metricsApi(boolean enabled) {
+        metricsApi = enabled;
+        server.metricsApi(enabled);
+    }
+
     /** Closes the port and every connection, as a dying API server would. */
     public synchronized void stop() {
         server.stop();
@@ -69,6 +76,7 @@ public final class TestCluster implements AutoCloseable {
     /** Serves the same store again on the same port, CA and tokens. */
     public synchronized void restart() {
         server = SandboxServer.start(store, TLS, ADMIN_TOKEN, port);
+        server.metricsApi(metricsApi);
         extraTokens.forEach(server::addToken);
     }
 

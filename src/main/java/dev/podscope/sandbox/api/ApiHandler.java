@@ -32,6 +32,7 @@ public final class ApiHandler extends Handler.Abstract {
     private final LogReads logs;
     private final MetricsReads metrics;
     private final PodStreams streams;
+    private volatile boolean metricsApi = true;
 
     /** {@code tokens} maps a bearer token to what it may do, or to null when it is unknown. */
     public ApiHandler(ClusterStore store, Function<String, AccessPolicy> tokens) {
@@ -44,6 +45,14 @@ public final class ApiHandler extends Handler.Abstract {
         this.logs = new LogReads(store);
         this.metrics = new MetricsReads(store);
         this.streams = new PodStreams(store);
+    }
+
+    /**
+     * Serves metrics.k8s.io (the default) or not: without it, discovery does not list the group and its paths are
+     * 404, as on a cluster without metrics-server.
+     */
+    public void metricsApi(boolean enabled) {
+        metricsApi = enabled;
     }
 
     /** Ends all open watch streams, followed logs, port-forwards and execs. */
@@ -76,7 +85,8 @@ public final class ApiHandler extends Handler.Abstract {
     private void serveAuthenticated(Request request, String path, Response response, Callback callback)
             throws Exception {
         AccessPolicy policy = authenticate(request);
-        Optional<byte[]> document = new Discovery("127.0.0.1:" + Request.getLocalPort(request)).document(path)
+        Optional<byte[]> document = new Discovery("127.0.0.1:" + Request.getLocalPort(request), metricsApi)
+                .document(path)
                 .or(() -> OpenApi.document(path));
         if (document.isPresent()) {
             if (!request.getMethod().equals("GET")) {
@@ -87,6 +97,9 @@ public final class ApiHandler extends Handler.Abstract {
         }
         ApiPath apiPath = ApiPath.parse(path).orElseThrow(ApiError::noSuchPath);
         if (MetricsReads.serves(apiPath)) {
+            if (!metricsApi) {
+                throw ApiError.noSuchPath();
+            }
             metrics.serve(request, apiPath, policy, response, callback);
             return;
         }

@@ -28,9 +28,11 @@ final class Discovery {
     private static final Set<String> IN_CATEGORY_ALL = Set.of("pods", "deployments", "replicasets", "jobs");
 
     private final String serverAddress;
+    private final boolean metricsApi;
 
-    Discovery(String serverAddress) {
+    Discovery(String serverAddress, boolean metricsApi) {
         this.serverAddress = serverAddress;
+        this.metricsApi = metricsApi;
     }
 
     /** The document for {@code path}, or empty when it is not a discovery path. */
@@ -54,12 +56,12 @@ final class Discovery {
         }
         if (parts.length == 4 && parts[1].equals("apis")) {
             boolean metrics = parts[2].equals(ResourceMetrics.GROUP) && parts[3].equals(ResourceMetrics.VERSION);
-            return metrics ? ResourceMetrics.apiResources() : resourceList(parts[2], parts[3]);
+            return metrics ? (metricsApi ? ResourceMetrics.apiResources() : null) : resourceList(parts[2], parts[3]);
         }
         return null;
     }
 
-    private static List<V1APIGroup> groups() {
+    private List<V1APIGroup> groups() {
         Set<String> names = new LinkedHashSet<>();
         Resources.all().stream().map(ResourceType::group).filter(g -> !g.isEmpty()).forEach(names::add);
         List<V1APIGroup> groups = new ArrayList<>();
@@ -70,7 +72,9 @@ final class Discovery {
             groups.add(new V1APIGroup().kind("APIGroup").apiVersion("v1").name(name).versions(versions)
                     .preferredVersion(versions.getFirst()));
         }
-        groups.add(ResourceMetrics.apiGroup());
+        if (metricsApi) {
+            groups.add(ResourceMetrics.apiGroup());
+        }
         return groups;
     }
 

@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * Simulated usage, a pure function of (pod uid, container, 15-second bucket) and the workload's requests, limits and
  * {@link UsageShape}: a level between 15 % and 70 % of the CPU request, memory around half the memory request,
- * never above a limit. Nodes add their system daemons' share to their pods'.
+ * never above a limit. A container whose last run was OOM-killed grows toward its memory limit again, faster.
+ * Nodes add their system daemons' share to their pods'.
  */
 final class UsageModel {
     static final Duration WINDOW = Duration.ofSeconds(15);
@@ -38,9 +39,11 @@ final class UsageModel {
         long workload = Seeds.of(pod.getMetadata().getNamespace() + "/" + workload(pod) + "/" + spec.getName());
         long container = Seeds.of(pod.getMetadata().getUid() + "/" + spec.getName());
         long bucket = timestamp.getEpochSecond() / WINDOW.toSeconds();
-        UsageShape shape = UsageShape.of(workload);
+        boolean oomKilledBefore = oomKilled(status);
+        UsageShape shape = oomKilledBefore ? UsageShape.GROWING : UsageShape.of(workload);
         return Optional.of(new Usage(cpu(spec, shape, workload, container, bucket),
-                memory(spec, shape, workload, container, bucket, Duration.between(started, timestamp))));
+                memory(spec, shape, workload, container, bucket, Duration.between(started, timestamp),
+                        oomKilledBefore)));
     }
 
     /** A node's usage: its pods' plus the kubelet's, the runtime's and the system's. */
@@ -67,8 +70,12 @@ final class UsageModel {
         return Math.max(1000, Math.round(Math.min(cores, limit * 0.98) * 1e9));
     }
 
+    /**
+     * @param leaking the container was OOM-killed before: it leaks again, toward the limit within about half an
+     *                hour to two hours of its restart, as the run that was killed did
+     */
     private static long memory(V1Container spec, UsageShape shape, long workload, long container, long bucket,
-                               Duration running) {
+                               Duration running, boolean leaking) {
         double limit = amount(spec, "memory", false).orElse(0.0);
         double request = amount(spec, "memory", true).orElse((32 + 128 * Seeds.unit(workload, 7)) * MIB);
         double base = request * (0.45 + 0.4 * Seeds.unit(workload, 8)) * (0.9 + 0.2 * Seeds.unit(container, 9));
@@ -76,13 +83,18 @@ final class UsageModel {
             case STEADY -> base * (0.98 + 0.04 * Seeds.unit(container, bucket, 10));
             case SPIKY -> base * (1 + 0.1 * Seeds.unit(container, bucket, 11));
             case GROWING -> {
-                double target = Math.max(base, limit > 0 ? limit * 0.93 : request * 2.2);
-                double hours = 2 + 34 * Seeds.unit(workload, 12);
+                double target = Math.max(base, limit > 0 ? limit * (leaking ? 0.99 : 0.93) : request * 2.2);
+                double hours = leaking ? 0.5 + 1.5 * Seeds.unit(workload, 14) : 2 + 34 * Seeds.unit(workload, 12);
                 double grown = 1 - Math.exp(-running.toSeconds() / (hours * 3600));
                 yield (base + (target - base) * grown) * (0.995 + 0.01 * Seeds.unit(container, bucket, 13));
             }
         };
         return pages(limit > 0 ? Math.min(bytes, limit * 0.97) : bytes);
+    }
+
+    private static boolean oomKilled(V1ContainerStatus status) {
+        var last = status.getLastState() == null ? null : status.getLastState().getTerminated();
+        return last != null && "OOMKilled".equals(last.getReason());
     }
 
     /** A request (or, failing that, a limit) or a limit, in cores or bytes. */

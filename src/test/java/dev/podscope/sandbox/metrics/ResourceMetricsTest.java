@@ -6,6 +6,8 @@ import dev.podscope.sandbox.PodStateFixtures;
 import dev.podscope.sandbox.SandboxFixtures;
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1ContainerState;
+import io.kubernetes.client.openapi.models.V1ContainerStateTerminated;
 import io.kubernetes.client.openapi.models.V1Node;
 import io.kubernetes.client.openapi.models.V1NodeCondition;
 import io.kubernetes.client.openapi.models.V1NodeStatus;
@@ -90,6 +92,19 @@ class ResourceMetricsTest {
         long muchLater = usage(young, now.plus(Duration.ofDays(10))).bytes();
         assertThat(later).isGreaterThan(early);
         assertThat(muchLater).isGreaterThan(later).isGreaterThan(400 * MIB).isLessThanOrEqualTo(512 * MIB * 97 / 100);
+    }
+
+    @Test
+    void aContainerOomKilledBeforeLeaksTowardItsLimitAgain() {
+        String app = appWithShape(UsageShape.STEADY);
+        V1Pod restarted = pod(app + "-1", app, "registry.example.com/x/" + app + ":v1", Duration.ofMinutes(1),
+                "100m", "128Mi", "256Mi");
+        restarted.getStatus().getContainerStatuses().getFirst().restartCount(3).lastState(new V1ContainerState()
+                .terminated(new V1ContainerStateTerminated().exitCode(137).reason("OOMKilled")));
+        long justRestarted = usage(restarted, now).bytes();
+        long hoursLater = usage(restarted, now.plus(Duration.ofHours(4))).bytes();
+        assertThat(justRestarted).isLessThan(200 * MIB);
+        assertThat(hoursLater).isGreaterThan(215 * MIB).isLessThanOrEqualTo(256 * MIB); // 85 % of the limit or more
     }
 
     @Test

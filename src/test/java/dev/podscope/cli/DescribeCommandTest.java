@@ -53,9 +53,22 @@ class DescribeCommandTest {
         PodRef ref = frozen.scenarios().get(scenario);
         Comparison c = compare(List.of("describe", "pod", ref.name(), "-n", ref.namespace()));
 
+        keep(scenario.name(), c);
         assertThat(c.kubectl().exitCode()).as(c.kubectl().err()).isZero();
+        assertThat(c.kubectl().out()).startsWith("Name:").contains(ref.name() + "\n", "\nContainers:\n");
         assertThat(c.podscope().err()).isEmpty();
         assertThat(c.withoutDiagnosis()).isEqualTo(c.kubectl().out());
+    }
+
+    /** Both outputs under target/describe/, to read what was compared. */
+    private static void keep(String name, Comparison c) {
+        try {
+            Path out = Files.createDirectories(Path.of("target", "describe"));
+            Files.writeString(out.resolve(name + ".kubectl.txt"), c.kubectl().out() + c.kubectl().err());
+            Files.writeString(out.resolve(name + ".podscope.txt"), c.podscope().out() + c.podscope().err());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -67,6 +80,8 @@ class DescribeCommandTest {
         for (V1Pod pod : pods) {
             Comparison c = compare(List.of("describe", "pod", pod.getMetadata().getName(), "-n",
                     pod.getMetadata().getNamespace()));
+            keep(pod.getMetadata().getName(), c);
+            assertThat(c.kubectl().exitCode()).as(c.kubectl().err()).isZero();
             assertThat(c.withoutDiagnosis()).as(pod.getMetadata().getName()).isEqualTo(c.kubectl().out());
         }
     }

@@ -29,7 +29,9 @@ public enum Behavior {
      */
     LIVENESS_FAILS("liveness-fails", 137, "Error", 25),
     /** Its first init container exits with code 1 a moment after each start, so the pod never initializes. */
-    INIT_FAILS("init-fails", 1, "Error", 2);
+    INIT_FAILS("init-fails", 1, "Error", 2),
+    /** Its first init container never finishes (waiting for a dependency), so the pod stays in Init. */
+    INIT_HANGS("init-hangs", 0, null, 0);
 
     public static final String ANNOTATION = "sandbox.podscope.dev/behavior";
 

@@ -90,6 +90,10 @@ final class PodRun {
             return;
         }
         V1Container c = initContainers.get(index);
+        if (index == 0 && behavior == Behavior.INIT_HANGS && !PodStatuses.isSidecar(c)) {
+            pullAndStart(c, () -> { });
+            return;
+        }
         if (index == 0 && behavior == Behavior.INIT_FAILS && !PodStatuses.isSidecar(c)) {
             pullAndStart(c, () -> after(behavior.runSeconds(), () -> exited(c, behavior)));
             return;

@@ -97,6 +97,49 @@ class DescribeCommandTest {
         assertThat(crashing.diagnosis()).startsWith("Diagnosis:\n  ERROR: Container checkout keeps crashing: last exit code 1 (Error)");
     }
 
+    /**
+     * A pod with every field describe prints that the simulator's pods lack: exec, tcp-socket, grpc and https probes,
+     * each kind of environment variable, envFrom, the common volume types, tolerations, topology spread, readiness
+     * gates, seccomp profiles, dual-stack IPs, a sidecar, and events in both the old (count) and new (series) form.
+     */
+    @Test
+    void aPodWithEveryDescribedField() throws Exception {
+        String json = new String(DescribeCommandTest.class.getResourceAsStream("/describe/everything-pod.json")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        V1Pod pod = dev.podscope.format.WireJson.gson().fromJson(json, V1Pod.class);
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).withNano(0);
+        frozen.store().create(Resources.PODS, pod);
+        frozen.store().create(Resources.EVENTS, event(pod, "everything.1", "Normal", "Pulled", "kubelet", 1,
+                now.minusMinutes(50), now.minusMinutes(50)).source(new io.kubernetes.client.openapi.models.V1EventSource()
+                .component("kubelet").host("sandbox-worker-1")));
+        frozen.store().create(Resources.EVENTS, event(pod, "everything.2", "Warning", "BackOff", "kubelet", 7,
+                now.minusMinutes(20), now.minusSeconds(5)).source(new io.kubernetes.client.openapi.models.V1EventSource()
+                .component("kubelet")).message("  Back-off restarting failed container app  \n"));
+        frozen.store().create(Resources.EVENTS, event(pod, "everything.3", "Warning", "Unhealthy", null, 0, null, null)
+                .reportingComponent("kubelet").eventTime(now.minusMinutes(30))
+                .series(new io.kubernetes.client.openapi.models.CoreV1EventSeries().count(4)
+                        .lastObservedTime(now.minusMinutes(2)))
+                .message("Readiness probe failed: connection refused"));
+
+        Comparison c = compare(List.of("describe", "pod", "everything", "-n", "shop"));
+
+        keep("everything", c);
+        assertThat(c.kubectl().exitCode()).as(c.kubectl().err()).isZero();
+        assertThat(c.kubectl().out()).contains("exec [redis-cli ping]", "grpc <pod>:50051 health",
+                "tcp-socket localhost:metrics", "https://10.0.0.1:8080/started", "(x7 over 20m)", "(x4 over 30m)");
+        assertThat(c.withoutDiagnosis()).isEqualTo(c.kubectl().out());
+    }
+
+    private static io.kubernetes.client.openapi.models.CoreV1Event event(V1Pod pod, String name, String type,
+            String reason, String component, int count, java.time.OffsetDateTime first, java.time.OffsetDateTime last) {
+        return new io.kubernetes.client.openapi.models.CoreV1Event().apiVersion("v1").kind("Event")
+                .metadata(new io.kubernetes.client.openapi.models.V1ObjectMeta().name(name).namespace("shop"))
+                .involvedObject(new io.kubernetes.client.openapi.models.V1ObjectReference().kind("Pod").apiVersion("v1")
+                        .name(pod.getMetadata().getName()).namespace("shop").uid(pod.getMetadata().getUid()))
+                .type(type).reason(reason).message(reason + " happened").count(count == 0 ? null : count)
+                .firstTimestamp(first).lastTimestamp(last);
+    }
+
     @Test
     void aMissingPodIsReportedAsKubectlReportsIt() {
         List<String> command = List.of("describe", "pod", "no-such-pod");

@@ -255,7 +255,7 @@ public final class MainWindow extends BorderPane {
         boolean shown = centre.getItems().contains(detail);
         if (show && !shown) {
             centre.getItems().add(detail);
-            centre.setDividerPositions(0.55);
+            centre.setDividerPositions(0.4);
         } else if (!show && shown) {
             centre.getItems().remove(detail);
         }

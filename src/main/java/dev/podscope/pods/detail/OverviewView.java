@@ -107,7 +107,7 @@ final class OverviewView extends ScrollPane {
             owner.setOnAction(event -> model.showPodsOf(link));
             owners.getChildren().add(owner);
             if (link.hasLogs()) {
-                Hyperlink logs = new Hyperlink("logs");
+                Hyperlink logs = new Hyperlink("(logs)");
                 logs.setId("owner-logs-" + link.kind().toLowerCase(java.util.Locale.ROOT));
                 logs.setTooltip(new Tooltip("All pods of " + link.label() + " in the Logs tab, merged"));
                 logs.setOnAction(event -> model.showLogsOf(link));

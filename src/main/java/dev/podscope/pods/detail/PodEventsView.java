@@ -19,11 +19,11 @@ final class PodEventsView extends TableView<EventRow> {
         setId("detail-events");
         getStyleClass().add("detail-events");
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        getColumns().add(column("Type", EventRow::type, 70));
-        getColumns().add(column("Reason", EventRow::reason, 130));
-        getColumns().add(column("Age", EventRow::age, 130));
-        getColumns().add(column("From", EventRow::from, 150));
-        getColumns().add(column("Message", EventRow::message, 500));
+        getColumns().add(column("Type", EventRow::type, 75));
+        getColumns().add(column("Reason", EventRow::reason, 125));
+        getColumns().add(column("Age", EventRow::age, 160));
+        getColumns().add(column("From", EventRow::from, 120));
+        getColumns().add(column("Message", EventRow::message, 480));
         Label placeholder = new Label();
         placeholder.textProperty().bind(model.messageProperty());
         setPlaceholder(placeholder);

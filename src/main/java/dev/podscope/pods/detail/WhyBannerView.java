@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** "Why?" on top of an unhealthy pod's detail: the headline in bold, the facts below; hidden for healthy pods. */
@@ -27,7 +28,11 @@ final class WhyBannerView extends HBox {
         details.setId("why-details");
         details.getStyleClass().add("why-details");
         details.setWrapText(true);
+        // wrapped labels must be allowed their full height, or they are cut with an ellipsis
+        headline.setMinHeight(Region.USE_PREF_SIZE);
+        details.setMinHeight(Region.USE_PREF_SIZE);
         VBox text = new VBox(2, headline, details);
+        text.setMinWidth(0);
         HBox.setHgrow(text, Priority.ALWAYS);
         getChildren().addAll(icon, text);
         setAlignment(Pos.TOP_LEFT);

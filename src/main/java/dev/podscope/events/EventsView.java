@@ -80,9 +80,35 @@ public final class EventsView extends VBox {
                 event.consume();
             }
         });
+        keepSelectionAcrossUpdates();
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(bar, table);
         startClock();
+    }
+
+    /**
+     * Live updates replace the rows (ages tick, counts grow), which would drop the selection every few seconds:
+     * the event selected before is selected again by its uid.
+     */
+    private void keepSelectionAcrossUpdates() {
+        String[] selectedUid = {null};
+        table.getSelectionModel().selectedItemProperty().subscribe(item -> {
+            if (item != null) {
+                selectedUid[0] = item.uid();
+            }
+        });
+        model.rows().addListener((javafx.collections.ListChangeListener<NamespaceEventRow>) change -> {
+            if (selectedUid[0] == null || table.getSelectionModel().getSelectedItem() != null) {
+                return;
+            }
+            for (int i = 0; i < model.rows().size(); i++) {
+                if (model.rows().get(i).uid().equals(selectedUid[0])) {
+                    table.getSelectionModel().select(i);
+                    table.getFocusModel().focus(i);
+                    return;
+                }
+            }
+        });
     }
 
     public TableView<NamespaceEventRow> table() {

@@ -119,7 +119,9 @@ class EventsViewTest {
         CoreV1Event added = SandboxFixtures.podEvent(web, web.getMetadata().getName() + ".live-warning",
                 "TestedLive", "a warning that arrives while the view is open").type("Warning");
         sandbox.store().create(Resources.EVENTS, added);
-        await(() -> !events.rows().isEmpty() && events.rows().getFirst().reason().equals("TestedLive"));
+        await(() -> events.rows().stream().anyMatch(r -> r.reason().equals("TestedLive")));
+        assertThat(fx(() -> events.rows().stream().map(NamespaceEventRow::lastTime).toList()))
+                .as("newest first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
     @Test
@@ -131,13 +133,16 @@ class EventsViewTest {
         await(() -> model.events().rows().stream().anyMatch(r -> r.name().equals(crashing)));
         NamespaceEventRow row = fx(() -> model.events().rows().stream().filter(r -> r.name().equals(crashing))
                 .findFirst().orElseThrow());
-        robot.interact(() -> window.lookupAll(".events-table").stream().findFirst()
-                .map(t -> (javafx.scene.control.TableView<NamespaceEventRow>) t).orElseThrow().scrollTo(row));
-        WaitForAsyncUtils.waitForFxEvents();
-        Hyperlink link = fx(() -> robot.lookup(".event-object-link").queryAllAs(Hyperlink.class).stream()
-                .filter(l -> l.getScene() != null && l.isVisible() && l.getParent().isVisible()
-                        && l.getText().equals("pod/" + crashing)).findFirst().orElseThrow());
-        robot.clickOn(link);
+        assertThat(fx(() -> robot.lookup(".event-object-link").queryAllAs(Hyperlink.class).stream()
+                .anyMatch(l -> l.getText().equals("pod/" + crashing)))).as("the OBJECT column links").isTrue();
+        // the rows move while events arrive, so the row is chosen with the keyboard: select it, then Enter
+        robot.interact(() -> {
+            var table = (javafx.scene.control.TableView<NamespaceEventRow>) window.lookup("#events-table");
+            table.getSelectionModel().select(table.getItems().stream().filter(r -> r.uid().equals(row.uid()))
+                    .findFirst().orElseThrow());
+            table.requestFocus();
+        });
+        robot.type(KeyCode.ENTER);
 
         await(() -> model.detail().podProperty().get() != null);
         PodRowViewModel opened = model.detail().podProperty().get();

@@ -1,5 +1,7 @@
 package dev.podscope.pods.detail;
 
+import dev.podscope.events.EventListener;
+import dev.podscope.events.PodEventReads;
 import dev.podscope.format.EventAge;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.models.CoreV1Event;
@@ -16,12 +18,12 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The events an {@link EventFeed} delivers, kept current for a view-model. The feed's thread only queues changes;
+ * The events of a pod ({@link PodEventWatch}) or of a namespace ({@link PodEventReads#watch}), kept current for a view-model. The feed's thread only queues changes;
  * the UI thread applies everything queued in one go and then calls {@code onChange} once, so thousands of events
  * arriving together cost one refresh. Starting again, or closing, drops whatever the previous feed still sends.
  */
 public final class LiveEvents {
-    /** Oldest first, as kubectl describe lists them. */
+    /** Oldest first by when they last happened (so a repeating event moves down), then by name. */
     public static final Comparator<CoreV1Event> OLDEST_FIRST = Comparator.comparing(EventAge::lastTime)
             .thenComparing(e -> String.valueOf(e.getMetadata().getName()));
 
@@ -30,7 +32,7 @@ public final class LiveEvents {
     private final Map<String, CoreV1Event> byUid = new HashMap<>();
     private final Queue<Change> queued = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainQueued = new AtomicBoolean();
-    private EventFeed feed;
+    private AutoCloseable feed;
     private long generation;
     private boolean listed;
     private String problem;
@@ -48,20 +50,25 @@ public final class LiveEvents {
     public void start(ApiClient client, V1Pod pod) {
         close();
         long current = generation;
-        feed = EventFeed.start(client, pod, listener(current));
+        feed = PodEventWatch.start(client, pod, listener(current));
     }
 
     /** The events of a namespace, or of all when {@code namespace} is null. */
     public void start(ApiClient client, String namespace) {
         close();
         long current = generation;
-        feed = EventFeed.start(client, namespace, null, listener(current));
+        EventListener listener = namespaceListener(current);
+        feed = new PodEventReads(client).watch(namespace, listener);
     }
 
     public void close() {
         generation++;
         if (feed != null) {
-            feed.close();
+            try {
+                feed.close();
+            } catch (Exception e) {
+                // a watch that already ended
+            }
             feed = null;
         }
         queued.clear();
@@ -91,8 +98,27 @@ public final class LiveEvents {
         return problem;
     }
 
-    private EventFeed.Listener listener(long current) {
-        return new EventFeed.Listener() {
+    private EventListener namespaceListener(long current) {
+        return new EventListener() {
+            @Override
+            public void onList(List<CoreV1Event> events) {
+                offer(new Change(current, List.copyOf(events), null, false, null));
+            }
+
+            @Override
+            public void onChange(String type, CoreV1Event event) {
+                offer(new Change(current, null, event, "DELETED".equals(type), null));
+            }
+
+            @Override
+            public void onError(String message) {
+                offer(new Change(current, null, null, false, "Events are not updated, reconnecting: " + message));
+            }
+        };
+    }
+
+    private PodEventWatch.Listener listener(long current) {
+        return new PodEventWatch.Listener() {
             @Override
             public void listed(List<CoreV1Event> events) {
                 offer(new Change(current, List.copyOf(events), null, false, null));

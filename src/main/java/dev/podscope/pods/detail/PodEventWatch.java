@@ -1,6 +1,7 @@
 package dev.podscope.pods.detail;
 
 import com.google.gson.reflect.TypeToken;
+import dev.podscope.events.PodEventReads;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
@@ -15,15 +16,18 @@ import java.lang.reflect.Type;
 import java.util.List;
 
 /**
- * List-then-watch of core/v1 events on one background thread: in a namespace (or all), optionally narrowed by a field
- * selector ({@code involvedObject.uid=…} for one pod). Re-watches from the last version when the server ends a watch,
- * relists on 410 Gone, retries with back-off after a failure. The listener is called on that thread.
+ * List-then-watch of one pod's core/v1 events on a background thread, selected as kubectl describe selects them
+ * ({@link PodEventReads#selector}). Re-watches from the last version when the server ends a watch, relists on 410
+ * Gone, retries with back-off after a failure. The listener is called on that thread.
+ * <p>
+ * {@link PodEventReads#watch} follows a whole namespace; a pod's detail needs the server to filter by field selector,
+ * so that opening one pod in a busy namespace reads only that pod's events.
  */
-public final class EventFeed implements AutoCloseable {
+final class PodEventWatch implements AutoCloseable {
     private static final Type WATCH_TYPE = new TypeToken<Watch.Response<CoreV1Event>>() { }.getType();
 
-    /** Called on the feed's thread. */
-    public interface Listener {
+    /** Called on the watch's thread. */
+    interface Listener {
         void listed(List<CoreV1Event> events);
 
         void changed(CoreV1Event event, boolean deleted);
@@ -39,24 +43,23 @@ public final class EventFeed implements AutoCloseable {
     private volatile Watch<CoreV1Event> watch;
     private Thread thread;
 
-    private EventFeed(ApiClient client, String namespace, String fieldSelector, Listener listener) {
+    private PodEventWatch(ApiClient client, String namespace, String fieldSelector, Listener listener) {
         this.client = client;
         this.namespace = namespace;
         this.fieldSelector = fieldSelector;
         this.listener = listener;
     }
 
-    /** The events of {@code pod}, as kubectl describe selects them: by the pod's uid, name and namespace. */
-    public static EventFeed start(ApiClient client, V1Pod pod, Listener listener) {
-        String selector = "involvedObject.name=" + pod.getMetadata().getName()
-                + ",involvedObject.namespace=" + pod.getMetadata().getNamespace()
-                + (pod.getMetadata().getUid() == null ? "" : ",involvedObject.uid=" + pod.getMetadata().getUid());
-        return start(client, pod.getMetadata().getNamespace(), selector, listener);
+    /** The events of {@code pod}: by its name, namespace and uid (a static pod's: its mirror's source uid). */
+    static PodEventWatch start(ApiClient client, V1Pod pod, Listener listener) {
+        var meta = pod.getMetadata();
+        String mirror = meta.getAnnotations() == null ? null : meta.getAnnotations().get("kubernetes.io/config.mirror");
+        String selector = PodEventReads.selector(meta.getNamespace(), meta.getName(), mirror != null ? mirror : meta.getUid());
+        return start(client, meta.getNamespace(), selector, listener);
     }
 
-    /** {@code namespace} null for all namespaces; {@code fieldSelector} may be null. */
-    public static EventFeed start(ApiClient client, String namespace, String fieldSelector, Listener listener) {
-        EventFeed feed = new EventFeed(client, namespace, fieldSelector, listener);
+    private static PodEventWatch start(ApiClient client, String namespace, String fieldSelector, Listener listener) {
+        PodEventWatch feed = new PodEventWatch(client, namespace, fieldSelector, listener);
         feed.thread = Thread.ofPlatform().daemon().name("podscope-events").start(feed::run);
         return feed;
     }
@@ -86,9 +89,7 @@ public final class EventFeed implements AutoCloseable {
     }
 
     private String list() throws ApiException {
-        CoreV1EventList list = namespace == null
-                ? new CoreV1Api(client).listEventForAllNamespaces().fieldSelector(fieldSelector).execute()
-                : new CoreV1Api(client).listNamespacedEvent(namespace).fieldSelector(fieldSelector).execute();
+        CoreV1EventList list = new CoreV1Api(client).listNamespacedEvent(namespace).fieldSelector(fieldSelector).execute();
         listener.listed(list.getItems());
         return list.getMetadata() == null ? null : list.getMetadata().getResourceVersion();
     }
@@ -96,11 +97,8 @@ public final class EventFeed implements AutoCloseable {
     /** Returns the version to watch from next, or null to relist. */
     private String watchFrom(String version) throws ApiException, IOException {
         CoreV1Api api = new CoreV1Api(client);
-        var call = namespace == null
-                ? api.listEventForAllNamespaces().fieldSelector(fieldSelector).resourceVersion(version)
-                        .allowWatchBookmarks(true).timeoutSeconds(300).watch(true).buildCall(null)
-                : api.listNamespacedEvent(namespace).fieldSelector(fieldSelector).resourceVersion(version)
-                        .allowWatchBookmarks(true).timeoutSeconds(300).watch(true).buildCall(null);
+        var call = api.listNamespacedEvent(namespace).fieldSelector(fieldSelector).resourceVersion(version)
+                .allowWatchBookmarks(true).timeoutSeconds(300).watch(true).buildCall(null);
         String last = version;
         try (Watch<CoreV1Event> w = Watch.createWatch(client, call, WATCH_TYPE)) {
             watch = w;

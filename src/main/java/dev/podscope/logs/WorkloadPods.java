@@ -57,7 +57,7 @@ public final class WorkloadPods {
     }
 
     /** A label selector in the query syntax, as kubectl's metav1.LabelSelectorAsSelector writes it. */
-    static String selectorText(V1LabelSelector selector) {
+    public static String selectorText(V1LabelSelector selector) {
         List<String> parts = new ArrayList<>();
         if (selector == null) {
             return "";

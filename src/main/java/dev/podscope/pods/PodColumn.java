@@ -26,7 +26,10 @@ public enum PodColumn {
     OWNER("OWNER", PodRow::owner, byText(PodRow::owner)),
     /** Like kubectl top pod: the containers' sum, millicores; shown only while the cluster has metrics. */
     CPU("CPU", row -> "", byUsage(PodUsage::nanoCores)),
-    MEMORY("MEMORY", row -> "", byUsage(PodUsage::bytes));
+    MEMORY("MEMORY", row -> "", byUsage(PodUsage::bytes)),
+    /** The diagnosis headline of an unhealthy pod (PodDiagnosis.fromStatus), empty for healthy pods. */
+    WHY("WHY", row -> "", Comparator.comparing(PodColumn::whyText, Comparator.comparing(String::isEmpty)
+            .thenComparing(Comparator.naturalOrder())));
 
     /** kubectl's order, and the tie-breaker for every other order so equal rows never swap places. */
     public static final Comparator<PodRowViewModel> KEY_ORDER = Comparator.comparing(PodRowViewModel::key);
@@ -73,6 +76,11 @@ public enum PodColumn {
             return "";
         }
         return this == CPU ? Quantities.cpu(usage.nanoCores()) : Quantities.memory(usage.bytes());
+    }
+
+    /** The WHY cell's text: the diagnosis headline, or "" for a healthy pod. */
+    public static String whyText(PodRowViewModel row) {
+        return row.whyProperty().get() == null ? "" : row.whyProperty().get().headline();
     }
 
     public Comparator<PodRowViewModel> order() {

@@ -1,5 +1,6 @@
 package dev.podscope.pods;
 
+import dev.podscope.diagnosis.Diagnosis;
 import dev.podscope.format.PodRow;
 import dev.podscope.metrics.PodUsage;
 import io.kubernetes.client.openapi.models.V1Pod;
@@ -19,6 +20,7 @@ public final class PodRowViewModel {
     private final PodKey key;
     private final ReadOnlyObjectWrapper<PodRow> printed = new ReadOnlyObjectWrapper<>(this, "printed");
     private final ReadOnlyObjectWrapper<PodUsage> usage = new ReadOnlyObjectWrapper<>(this, "usage");
+    private final ReadOnlyObjectWrapper<Diagnosis> why = new ReadOnlyObjectWrapper<>(this, "why");
     private V1Pod pod;
     private Instant createdAt;
     /** Position in the table view-model's shown list, -1 when filtered out; maintained by that view-model. */
@@ -33,6 +35,7 @@ public final class PodRowViewModel {
         this.pod = printedPod.pod();
         OffsetDateTime created = pod.getMetadata() == null ? null : pod.getMetadata().getCreationTimestamp();
         this.createdAt = created == null ? null : created.toInstant();
+        why.set(printedPod.why());
         printed.set(printedPod.row());
     }
 
@@ -50,6 +53,11 @@ public final class PodRowViewModel {
 
     public ReadOnlyObjectProperty<PodRow> printedProperty() {
         return printed.getReadOnlyProperty();
+    }
+
+    /** Why the pod is unhealthy, from its status alone; null while it is healthy. */
+    public ReadOnlyObjectProperty<Diagnosis> whyProperty() {
+        return why.getReadOnlyProperty();
     }
 
     /** The pod's latest PodMetrics, or null when it has none (not running, no metrics API). */

@@ -45,6 +45,8 @@ public final class PodTableView extends TableView<PodRowViewModel> {
         }
     }
 
+    private static final double WHY_MIN_TABLE_WIDTH = 1280;
+
     private final PodTableViewModel model;
     private final Map<PodColumn, TableColumn<PodRowViewModel, PodRowViewModel>> columns = new EnumMap<>(PodColumn.class);
 
@@ -61,6 +63,7 @@ public final class PodTableView extends TableView<PodRowViewModel> {
         columns.get(PodColumn.NAMESPACE).visibleProperty().bind(model.namespaceProperty().isNull());
         columns.get(PodColumn.CPU).visibleProperty().bind(model.metricsShownProperty());
         columns.get(PodColumn.MEMORY).visibleProperty().bind(model.metricsShownProperty());
+        showWhyWhenWide();
         setSortPolicy(table -> {
             model.sortBy(sortOrder());
             return true;
@@ -75,6 +78,21 @@ public final class PodTableView extends TableView<PodRowViewModel> {
         });
         model.connectionProperty().subscribe(state -> pseudoClassStateChanged(STALE, state != ConnectionState.LIVE));
         startClock();
+    }
+
+    /**
+     * WHY needs room: it is shown while the table is wide enough for it next to the other columns, and hidden in a
+     * narrower window, where the STATUS tooltip gives the same diagnosis. The column menu can still show it.
+     */
+    private void showWhyWhenWide() {
+        TableColumn<PodRowViewModel, PodRowViewModel> why = columns.get(PodColumn.WHY);
+        why.setVisible(false);
+        widthProperty().subscribe((old, now) -> {
+            boolean wide = now.doubleValue() >= WHY_MIN_TABLE_WIDTH;
+            if (wide != (old.doubleValue() >= WHY_MIN_TABLE_WIDTH)) {
+                why.setVisible(wide);
+            }
+        });
     }
 
     /** The column showing {@code column}, for tests and column menus. */
@@ -101,6 +119,7 @@ public final class PodTableView extends TableView<PodRowViewModel> {
             case OWNER -> 170;
             case CPU -> 62;
             case MEMORY -> 82;
+            case WHY -> 220;
         });
         tableColumn.setMinWidth(switch (column) {
             case NAMESPACE -> 88;
@@ -114,6 +133,7 @@ public final class PodTableView extends TableView<PodRowViewModel> {
             // wide enough for the header with its sort arrow
             case CPU -> 54;
             case MEMORY -> 74;
+            case WHY -> 60;
         });
         columns.put(column, tableColumn);
         return tableColumn;
@@ -178,6 +198,10 @@ public final class PodTableView extends TableView<PodRowViewModel> {
         protected void updateItem(PodRowViewModel item, boolean empty) {
             super.updateItem(item, empty);
             textProperty().unbind();
+            if (column == PodColumn.WHY || column == PodColumn.STATUS) {
+                tooltipProperty().unbind();
+                setTooltip(null);
+            }
             if (icon != null) {
                 icon.iconCodeProperty().unbind();
             }
@@ -187,15 +211,29 @@ public final class PodTableView extends TableView<PodRowViewModel> {
                 return;
             }
             textProperty().bind(text(item));
+            if (column == PodColumn.WHY || column == PodColumn.STATUS) {
+                // the whole diagnosis, headline and details, for a glance without opening the pod
+                tooltipProperty().bind(item.whyProperty().map(PodCell::whyTooltip));
+            }
             if (icon != null) {
                 icon.iconCodeProperty().bind(item.printedProperty().map(row -> Icon.of(row.category()).ikon()));
                 setGraphic(icon);
             }
         }
 
+        private static Tooltip whyTooltip(dev.podscope.diagnosis.Diagnosis why) {
+            Tooltip tooltip = new Tooltip(why.text());
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(640);
+            return tooltip;
+        }
+
         private ObservableValue<String> text(PodRowViewModel item) {
             if (column.fromMetrics()) {
                 return item.usageProperty().map(column::usageText);
+            }
+            if (column == PodColumn.WHY) {
+                return item.whyProperty().map(d -> d.headline()).orElse("");
             }
             if (column.ticks()) {
                 return Bindings.createStringBinding(() -> column.text(item.printedAt(model.nowProperty().get())),

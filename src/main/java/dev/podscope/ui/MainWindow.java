@@ -2,9 +2,10 @@ package dev.podscope.ui;
 
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
+import dev.podscope.events.EventsView;
 import dev.podscope.kube.KubeContext;
-import dev.podscope.pods.PodDetailView;
 import dev.podscope.pods.PodTableView;
+import dev.podscope.pods.detail.PodDetailView;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -15,6 +16,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -28,11 +31,13 @@ import javafx.util.StringConverter;
 
 /**
  * The main window: context, namespace and filter on top, the pod table in the centre (with the opened pod below
- * it), the status bar at the bottom. Keys: {@code /} filter, Esc clear filter / close detail, Enter open,
- * Ctrl+L namespace.
+ * it) or the namespace's events, the status bar at the bottom. Keys: {@code /} filter, Esc clear filter / close
+ * detail, Enter open, Ctrl+L namespace, Ctrl+P pods, Ctrl+E events, Ctrl+1…6 detail tabs.
  */
 public final class MainWindow extends BorderPane {
     private static final KeyCombination NAMESPACE_KEY = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination PODS_KEY = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination EVENTS_KEY = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
 
     private final MainWindowViewModel model;
     private final PodTableView table;
@@ -40,11 +45,13 @@ public final class MainWindow extends BorderPane {
     private final ComboBox<NamespaceChoice> namespace = new ComboBox<>();
     private final SplitPane centre = new SplitPane();
     private final PodDetailView detail;
+    private final EventsView events;
 
     public MainWindow(MainWindowViewModel model) {
         this.model = model;
         this.table = new PodTableView(model.table(), model::open);
         this.detail = new PodDetailView(model.detail(), this::closeDetail);
+        this.events = new EventsView(model.events());
         getStyleClass().add("main-window");
         VBox top = new VBox();
         if (model.isSandbox()) {
@@ -56,7 +63,22 @@ public final class MainWindow extends BorderPane {
         centre.getItems().add(table);
         setCenter(centre);
         setBottom(new StatusBar(model));
-        model.detail().podProperty().subscribe(pod -> showDetail(pod != null));
+        model.viewProperty().subscribe(view -> {
+            setCenter(view == MainView.EVENTS ? events : centre);
+            if (view == MainView.EVENTS) {
+                events.table().requestFocus();
+            }
+        });
+        model.detail().podProperty().subscribe(pod -> {
+            showDetail(pod != null);
+            if (pod != null && table.getSelectionModel().getSelectedItem() != pod) {
+                table.getSelectionModel().select(pod);
+                int index = table.getItems().indexOf(pod);
+                if (index >= 0) {
+                    table.scrollTo(index);
+                }
+            }
+        });
         model.darkThemeProperty().subscribe(dark -> {
             Themes.apply(dark);
             getStyleClass().remove("dark");
@@ -137,10 +159,39 @@ public final class MainWindow extends BorderPane {
         theme.setOnAction(event -> model.toggleTheme());
         theme.setFocusTraversable(false);
 
-        HBox bar = new HBox(8, label(Icon.CONTEXT), context, label(Icon.NAMESPACE), namespace, filter, theme);
+        HBox bar = new HBox(8, label(Icon.CONTEXT), context, label(Icon.NAMESPACE), namespace, viewSwitch(), filter,
+                theme);
         bar.getStyleClass().add("top-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    /** Pods | Events, as a segmented pair of toggles bound to the view-model's view. */
+    private HBox viewSwitch() {
+        ToggleGroup group = new ToggleGroup();
+        ToggleButton pods = new ToggleButton("Pods");
+        pods.setId("view-pods");
+        pods.setTooltip(new Tooltip("The pods of the namespace (Ctrl+P)"));
+        ToggleButton eventsButton = new ToggleButton("Events");
+        eventsButton.setId("view-events");
+        eventsButton.setTooltip(new Tooltip("The events of the namespace (Ctrl+E)"));
+        pods.getStyleClass().add(Styles.LEFT_PILL);
+        eventsButton.getStyleClass().add(Styles.RIGHT_PILL);
+        pods.setToggleGroup(group);
+        eventsButton.setToggleGroup(group);
+        model.viewProperty().subscribe(view -> group.selectToggle(view == MainView.EVENTS ? eventsButton : pods));
+        group.selectedToggleProperty().subscribe((old, now) -> {
+            if (now == null) {
+                group.selectToggle(old); // one of the two is always chosen
+            } else {
+                model.viewProperty().set(now == eventsButton ? MainView.EVENTS : MainView.PODS);
+            }
+        });
+        pods.setFocusTraversable(false);
+        eventsButton.setFocusTraversable(false);
+        HBox box = new HBox(pods, eventsButton);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     private static Label label(Icon icon) {
@@ -161,6 +212,14 @@ public final class MainWindow extends BorderPane {
         if (NAMESPACE_KEY.match(event)) {
             namespace.requestFocus();
             namespace.show();
+            event.consume();
+        } else if (PODS_KEY.match(event) || EVENTS_KEY.match(event)) {
+            model.viewProperty().set(PODS_KEY.match(event) ? MainView.PODS : MainView.EVENTS);
+            if (PODS_KEY.match(event)) {
+                focusTable();
+            }
+            event.consume();
+        } else if (model.detail().podProperty().get() != null && getCenter() == centre && detail.handleKey(event)) {
             event.consume();
         } else if (event.getCode() == KeyCode.ESCAPE && filter.isFocused()) {
             model.table().clearFilter();
@@ -196,7 +255,7 @@ public final class MainWindow extends BorderPane {
         boolean shown = centre.getItems().contains(detail);
         if (show && !shown) {
             centre.getItems().add(detail);
-            centre.setDividerPositions(0.55);
+            centre.setDividerPositions(0.4);
         } else if (!show && shown) {
             centre.getItems().remove(detail);
         }

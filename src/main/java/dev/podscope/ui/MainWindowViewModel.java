@@ -3,11 +3,14 @@ package dev.podscope.ui;
 import dev.podscope.kube.KubeContext;
 import dev.podscope.kube.KubeconfigSet;
 import dev.podscope.metrics.MetricsPoller;
+import dev.podscope.events.EventsViewModel;
+import dev.podscope.events.NamespaceEventRow;
 import dev.podscope.pods.PodCounts;
-import dev.podscope.pods.PodDetailViewModel;
 import dev.podscope.pods.PodEventBuffer;
+import dev.podscope.pods.PodKey;
 import dev.podscope.pods.PodRowViewModel;
 import dev.podscope.pods.PodTableViewModel;
+import dev.podscope.pods.detail.PodDetailViewModel;
 import dev.podscope.session.ConnectionState;
 import dev.podscope.session.NamespaceListing;
 import javafx.beans.binding.Bindings;
@@ -39,6 +42,8 @@ public final class MainWindowViewModel implements AutoCloseable {
     private final Clock clock;
     private final PodTableViewModel table;
     private final PodDetailViewModel detail;
+    private final EventsViewModel events;
+    private final ObjectProperty<MainView> view = new SimpleObjectProperty<>(this, "view", MainView.PODS);
     private final NamespaceChoices namespaces;
     private final ObservableList<KubeContext> contexts;
     private final ReadOnlyObjectWrapper<KubeContext> context = new ReadOnlyObjectWrapper<>(this, "context");
@@ -59,10 +64,20 @@ public final class MainWindowViewModel implements AutoCloseable {
         this.sandbox = sandbox;
         this.clock = clock;
         this.table = new PodTableViewModel(clock);
-        this.detail = new PodDetailViewModel(tasks);
+        this.detail = new PodDetailViewModel(tasks, clock);
+        this.events = new EventsViewModel(tasks, clock);
         this.namespaces = new NamespaceChoices(namespace);
         this.contexts = FXCollections.unmodifiableObservableList(FXCollections.observableList(kubeconfig.contexts()));
-        namespace.subscribe(choice -> table.showNamespace(choice == null ? null : choice.name()));
+        namespace.subscribe(choice -> {
+            table.showNamespace(choice == null ? null : choice.name());
+            events.showNamespace(choice == null ? null : choice.name());
+        });
+        detail.onShowPods(selector -> {
+            view.set(MainView.PODS);
+            table.filterTextProperty().set(selector);
+        });
+        events.onOpen(this::openEventObject);
+        view.subscribe(shown -> events.active(shown == MainView.EVENTS));
         table.countsProperty().subscribe(namespaces::updateCounts);
         table.connectionProperty().subscribe(state -> {
             if (state == ConnectionState.LIVE && session != null) {
@@ -110,6 +125,8 @@ public final class MainWindowViewModel implements AutoCloseable {
             buffer.close();
         }
         stopMetrics();
+        detail.connect(null, null);
+        events.connect(null);
         context.set(target);
         contextProblem.set(null);
         server.set(target.server() == null ? "" : target.server());
@@ -142,6 +159,8 @@ public final class MainWindowViewModel implements AutoCloseable {
         buffer = new PodEventBuffer(tasks.ui(), clock, table::apply);
         opened.watchPods(buffer);
         startMetrics(opened);
+        detail.connect(opened.client(), metrics.get());
+        events.connect(opened.client());
         tasks.whenDone(opened.namespaces(), (NamespaceListing listing) -> {
             if (current == generation) {
                 namespaces.listed(listing);
@@ -194,6 +213,27 @@ public final class MainWindowViewModel implements AutoCloseable {
         detail.close();
     }
 
+    /**
+     * Follows an event's object link: a pod opens in the detail (in the Pods view); a workload filters the pod table
+     * by its name. A pod that no longer exists says so.
+     */
+    void openEventObject(NamespaceEventRow row) {
+        if (row.isPod()) {
+            PodRowViewModel pod = table.row(new PodKey(row.namespace(), row.name()));
+            if (pod == null) {
+                events.linkNotice("Pod " + row.namespace() + "/" + row.name() + " no longer exists");
+                return;
+            }
+            view.set(MainView.PODS);
+            open(pod);
+        } else if (java.util.List.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job").contains(row.kind())) {
+            view.set(MainView.PODS);
+            table.filterTextProperty().set(row.name());
+        } else {
+            events.linkNotice(row.object() + " is not shown in Podscope yet");
+        }
+    }
+
     public void toggleTheme() {
         darkTheme.set(!darkTheme.get());
     }
@@ -202,6 +242,8 @@ public final class MainWindowViewModel implements AutoCloseable {
     @Override
     public void close() {
         generation++;
+        detail.close();
+        events.close();
         stopMetrics();
         if (buffer != null) {
             buffer.close();
@@ -223,6 +265,15 @@ public final class MainWindowViewModel implements AutoCloseable {
 
     public PodDetailViewModel detail() {
         return detail;
+    }
+
+    public EventsViewModel events() {
+        return events;
+    }
+
+    /** Pods or Events in the centre of the window; set it to switch. */
+    public ObjectProperty<MainView> viewProperty() {
+        return view;
     }
 
     public ObservableList<KubeContext> contexts() {

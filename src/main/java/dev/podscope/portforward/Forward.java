@@ -136,6 +136,8 @@ public final class Forward {
     private static ServerSocket bind(InetAddress address, int port) throws IOException {
         ServerSocket socket = new ServerSocket();
         try {
+            // a restarted forward takes its port back while the old connections sit in TIME_WAIT
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(address, port), 512);
             return socket;
         } catch (IOException e) {

@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 
 @Command(name = "podscope", mixinStandardHelpOptions = true, version = "podscope 0.1.0",
         description = "Desktop Kubernetes cluster explorer. Without a command, opens the desktop app.",
-        subcommands = {ContextsCommand.class, GetPodsCommand.class, LogsCommand.class, TopCommand.class, DescribeCommand.class,
+        subcommands = {ContextsCommand.class, GetPodsCommand.class, LogsCommand.class, TopCommand.class,
+                DescribeCommand.class, PortForwardCommand.class, ProbeCommand.class,
                 SandboxCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PodscopeCommand implements Callable<Integer> {

@@ -52,7 +52,8 @@ public final class ForwardsView extends VBox {
     private final ForwardsViewModel model;
     private final TableView<ForwardRowViewModel> table = new TableView<>();
 
-    public ForwardsView(ForwardsViewModel model, Runnable onClose) {
+    /** {@code onNew} opens the start-forward form for a Service of the namespace shown. */
+    public ForwardsView(ForwardsViewModel model, Runnable onClose, Runnable onNew) {
         this.model = model;
         setId("forwards-view");
         getStyleClass().add("forwards-view");
@@ -83,7 +84,7 @@ public final class ForwardsView extends VBox {
         });
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        getChildren().addAll(header(onClose), new FavouritesOfferView(model), table);
+        getChildren().addAll(header(onClose, onNew), new FavouritesOfferView(model), table);
         startRefreshing();
     }
 
@@ -91,7 +92,7 @@ public final class ForwardsView extends VBox {
         return table;
     }
 
-    private HBox header(Runnable onClose) {
+    private HBox header(Runnable onClose, Runnable onNew) {
         Label title = new Label("Port-forwards", Icon.FORWARD.graphic());
         title.getStyleClass().add("forwards-title");
         BooleanBinding none = table.getSelectionModel().selectedItemProperty().isNull();
@@ -99,6 +100,11 @@ public final class ForwardsView extends VBox {
             ForwardRowViewModel row = selected();
             return row == null || row.state().finished();
         }, table.getSelectionModel().selectedItemProperty(), selectedState());
+        Button add = new Button("Service…", Icon.ADD.graphic());
+        add.setId("forward-new");
+        add.getStyleClass().add("flat");
+        add.setTooltip(new Tooltip("Port-forward to a Service of the namespace shown"));
+        add.setOnAction(event -> onNew.run());
         Button stop = action("forward-stop", Icon.STOP, "Stop (Delete)", notRunning, () -> model.stop(selected()));
         Button restart = action("forward-restart", Icon.RESTART, "Restart (or start again)", none,
                 () -> model.restart(selected()));
@@ -126,7 +132,7 @@ public final class ForwardsView extends VBox {
         close.setOnAction(event -> onClose.run());
         Region gap = new Region();
         gap.setMinWidth(8);
-        HBox header = new HBox(4, title, gap, stop, restart, copy, open, favourite, remove, notice, close);
+        HBox header = new HBox(4, title, gap, add, stop, restart, copy, open, favourite, remove, notice, close);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("forwards-header");
         return header;

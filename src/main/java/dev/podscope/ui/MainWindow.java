@@ -4,7 +4,13 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import dev.podscope.kube.KubeContext;
 import dev.podscope.pods.PodDetailView;
+import dev.podscope.pods.PodRowViewModel;
 import dev.podscope.pods.PodTableView;
+import dev.podscope.portforward.ForwardsView;
+import dev.podscope.portforward.StartForwardDialog;
+import dev.podscope.portforward.StartForwardViewModel;
+import dev.podscope.probes.ProbeDialog;
+import dev.podscope.probes.ProbeViewModel;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -15,6 +21,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -33,6 +40,10 @@ import javafx.util.StringConverter;
  */
 public final class MainWindow extends BorderPane {
     private static final KeyCombination NAMESPACE_KEY = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination FORWARDS_KEY = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+    private static final KeyCombination FORWARD_POD_KEY = new KeyCodeCombination(KeyCode.F, KeyCombination.SHIFT_DOWN);
+    private static final KeyCombination PROBE_POD_KEY = new KeyCodeCombination(KeyCode.P, KeyCombination.SHIFT_DOWN);
 
     private final MainWindowViewModel model;
     private final PodTableView table;
@@ -40,6 +51,9 @@ public final class MainWindow extends BorderPane {
     private final ComboBox<NamespaceChoice> namespace = new ComboBox<>();
     private final SplitPane centre = new SplitPane();
     private final PodDetailView detail;
+    /** The centre above, the port-forwards panel below it while shown. */
+    private final SplitPane body = new SplitPane(centre);
+    private final ForwardsView forwards;
 
     public MainWindow(MainWindowViewModel model) {
         this.model = model;
@@ -54,7 +68,19 @@ public final class MainWindow extends BorderPane {
         setTop(top);
         centre.setOrientation(Orientation.VERTICAL);
         centre.getItems().add(table);
-        setCenter(centre);
+        body.setOrientation(Orientation.VERTICAL);
+        setCenter(body);
+        forwards = new ForwardsView(model.forwards(), () -> model.forwardsShownProperty().set(false),
+                this::startServiceForward);
+        model.forwardsShownProperty().subscribe(this::showForwards);
+        // a context's favourite forwards are offered in the panel, so show it when there is an offer
+        model.forwards().offerProperty().subscribe(offer -> {
+            if (offer != null) {
+                model.forwardsShownProperty().set(true);
+            }
+        });
+        table.addPodAction("pod-forward", "Port-forward…", FORWARD_POD_KEY, this::startForward);
+        table.addPodAction("pod-probe", "Run probe now…", PROBE_POD_KEY, this::probe);
         setBottom(new StatusBar(model));
         model.detail().podProperty().subscribe(pod -> showDetail(pod != null));
         model.darkThemeProperty().subscribe(dark -> {
@@ -137,7 +163,15 @@ public final class MainWindow extends BorderPane {
         theme.setOnAction(event -> model.toggleTheme());
         theme.setFocusTraversable(false);
 
-        HBox bar = new HBox(8, label(Icon.CONTEXT), context, label(Icon.NAMESPACE), namespace, filter, theme);
+        ToggleButton forwardsToggle = new ToggleButton(null, Icon.FORWARD.graphic());
+        forwardsToggle.setId("forwards-toggle");
+        forwardsToggle.getStyleClass().addAll("button-icon", "flat");
+        forwardsToggle.setTooltip(new Tooltip("Port-forwards (Ctrl+Shift+F)"));
+        forwardsToggle.selectedProperty().bindBidirectional(model.forwardsShownProperty());
+        forwardsToggle.setFocusTraversable(false);
+
+        HBox bar = new HBox(8, label(Icon.CONTEXT), context, label(Icon.NAMESPACE), namespace, filter, forwardsToggle,
+                theme);
         bar.getStyleClass().add("top-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
@@ -158,7 +192,10 @@ public final class MainWindow extends BorderPane {
     }
 
     private void onKey(KeyEvent event) {
-        if (NAMESPACE_KEY.match(event)) {
+        if (FORWARDS_KEY.match(event)) {
+            model.forwardsShownProperty().set(!model.forwardsShownProperty().get());
+            event.consume();
+        } else if (NAMESPACE_KEY.match(event)) {
             namespace.requestFocus();
             namespace.show();
             event.consume();
@@ -200,6 +237,42 @@ public final class MainWindow extends BorderPane {
         } else if (!show && shown) {
             centre.getItems().remove(detail);
         }
+    }
+
+    private void showForwards(boolean show) {
+        boolean shown = body.getItems().contains(forwards);
+        if (show && !shown) {
+            body.getItems().add(forwards);
+            body.setDividerPositions(0.68);
+        } else if (!show && shown) {
+            body.getItems().remove(forwards);
+        }
+    }
+
+    private void startForward(PodRowViewModel row) {
+        StartForwardViewModel form = model.startForward(row);
+        if (form != null) {
+            model.forwardsShownProperty().set(true);
+            StartForwardDialog.show(getScene().getWindow(), form);
+        }
+    }
+
+    private void startServiceForward() {
+        StartForwardViewModel form = model.startServiceForward();
+        if (form != null) {
+            StartForwardDialog.show(getScene().getWindow(), form);
+        }
+    }
+
+    private void probe(PodRowViewModel row) {
+        ProbeViewModel probe = model.probe(row);
+        if (probe != null) {
+            ProbeDialog.show(getScene().getWindow(), probe);
+        }
+    }
+
+    public ForwardsView forwards() {
+        return forwards;
     }
 
     private static final class NamespaceCell extends ListCell<NamespaceChoice> {

@@ -4,25 +4,25 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Exponential back-off with jitter for reconnects: 0.5 s doubling to a cap, reset after a success. */
-final class Backoff {
+public final class Backoff {
     private final Duration initial;
     private final Duration cap;
     private Duration next;
 
-    Backoff(Duration initial, Duration cap) {
+    public Backoff(Duration initial, Duration cap) {
         this.initial = initial;
         this.cap = cap;
         this.next = initial;
     }
 
-    Duration nextDelay() {
+    public Duration nextDelay() {
         Duration delay = next;
         next = next.multipliedBy(2).compareTo(cap) > 0 ? cap : next.multipliedBy(2);
         long jitter = ThreadLocalRandom.current().nextLong(delay.toMillis() / 4 + 1);
         return delay.plusMillis(jitter);
     }
 
-    void reset() {
+    public void reset() {
         next = initial;
     }
 }

@@ -94,7 +94,8 @@ public final class ClusterErrors {
         return api == null ? 0 : api.getCode();
     }
 
-    private static String statusMessage(ApiException api) {
+    /** The message of the Status the API server answered with, else the exception's own text. */
+    public static String statusMessage(ApiException api) {
         String body = api.getResponseBody();
         if (body != null && body.startsWith("{")) {
             try {

@@ -159,6 +159,8 @@ public final class ProbeDialog extends VBox {
         Label agreement = new Label();
         agreement.setId("probe-agreement");
         agreement.getStyleClass().add("probe-agreement");
+        agreement.visibleProperty().bind(agreement.textProperty().isNotEmpty());
+        agreement.managedProperty().bind(agreement.visibleProperty());
 
         model.outcomeProperty().subscribe(outcome -> {
             if (outcome == null) {

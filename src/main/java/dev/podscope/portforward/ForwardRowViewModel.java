@@ -14,10 +14,11 @@ public final class ForwardRowViewModel {
     private final ReadOnlyObjectWrapper<ForwardStatus> status = new ReadOnlyObjectWrapper<>(this, "status");
     private final ReadOnlyBooleanWrapper favourite = new ReadOnlyBooleanWrapper(this, "favourite");
     /** The client the forward was started with, to start it again once stopped (the manager forgets it then). */
-    private ApiClient client;
+    private final ApiClient client;
 
-    ForwardRowViewModel(ForwardStatus status) {
+    ForwardRowViewModel(ForwardStatus status, ApiClient client) {
         this.status.set(status);
+        this.client = client;
     }
 
     public ForwardStatus status() {
@@ -51,10 +52,6 @@ public final class ForwardRowViewModel {
 
     ApiClient client() {
         return client;
-    }
-
-    void client(ApiClient startedWith) {
-        this.client = startedWith;
     }
 
     /** "svc/web" with the pod it reaches when that is not the target itself: "svc/web (web-7d9c5-abcde)". */

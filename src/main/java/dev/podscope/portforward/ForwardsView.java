@@ -3,12 +3,9 @@ package dev.podscope.portforward;
 import dev.podscope.ui.Icon;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
@@ -96,10 +93,8 @@ public final class ForwardsView extends VBox {
         Label title = new Label("Port-forwards", Icon.FORWARD.graphic());
         title.getStyleClass().add("forwards-title");
         BooleanBinding none = table.getSelectionModel().selectedItemProperty().isNull();
-        BooleanBinding notRunning = Bindings.createBooleanBinding(() -> {
-            ForwardRowViewModel row = selected();
-            return row == null || row.state().finished();
-        }, table.getSelectionModel().selectedItemProperty(), selectedState());
+        ObservableValue<Boolean> notRunning = table.getSelectionModel().selectedItemProperty()
+                .flatMap(ForwardRowViewModel::statusProperty).map(s -> s.state().finished()).orElse(true);
         Button add = new Button("Service…", Icon.ADD.graphic());
         add.setId("forward-new");
         add.getStyleClass().add("flat");
@@ -136,10 +131,6 @@ public final class ForwardsView extends VBox {
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("forwards-header");
         return header;
-    }
-
-    private ObservableValue<ForwardStatus> selectedState() {
-        return table.getSelectionModel().selectedItemProperty().flatMap(ForwardRowViewModel::statusProperty);
     }
 
     private static Button action(String id, Icon icon, String tooltip, ObservableValue<Boolean> disabled,

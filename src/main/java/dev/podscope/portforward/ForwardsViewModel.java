@@ -11,10 +11,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -33,13 +31,12 @@ public final class ForwardsViewModel implements AutoCloseable {
     private final ObservableList<ForwardRowViewModel> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
     private final Map<Long, ForwardRowViewModel> byId = new HashMap<>();
-    /** Ids of forwards replaced by a restart, whose late notifications must not bring back a row. */
-    private final Set<Long> retired = new HashSet<>();
     private final Map<Long, ForwardStatus> pending = new ConcurrentHashMap<>();
     private final AtomicBoolean applyScheduled = new AtomicBoolean();
     private final Consumer<ForwardStatus> listener = this::changed;
     private Consumer<String> browser;
     private boolean refreshing;
+    private boolean closed;
 
     /** The favourites of a context that are not running, offered for one-click start. */
     public record FavouriteOffer(String context, ApiClient client, List<Favourite> favourites) {
@@ -74,8 +71,7 @@ public final class ForwardsViewModel implements AutoCloseable {
             Forward forward = manager.start(context, client, target, localPort, address);
             return forward.status();
         }, status -> {
-            ForwardRowViewModel row = show(status);
-            row.client(client);
+            ForwardRowViewModel row = show(status, client);
             notice.set("Forwarding " + status.url() + " → " + target.namespace() + "/" + target.resource() + ":"
                     + (status.remotePort() == 0 ? target.port() : status.remotePort()));
             onStarted.accept(row.status());
@@ -99,15 +95,9 @@ public final class ForwardsViewModel implements AutoCloseable {
                     : manager.start(old.context(), row.client(), old.target(), old.localPort(), old.bindAddress());
             return next.status();
         }, status -> {
-            retired.add(old.id());
             byId.remove(old.id());
-            ForwardRowViewModel early = byId.get(status.id());
-            if (early != null && early != row) {
-                // the restarted forward's notifications came first and made a row of their own: keep the old row
-                rows.remove(early);
-            }
             byId.put(status.id(), row);
-            row.update(early != null ? early.status() : status);
+            row.update(status);
             notice.set("Restarted " + describe(row));
         }, error -> notice.set("Could not restart " + describe(row) + ": " + message(error)));
     }
@@ -115,7 +105,6 @@ public final class ForwardsViewModel implements AutoCloseable {
     /** Drops a stopped or failed forward's row (stopping it first if it is still known to the manager). */
     public void remove(ForwardRowViewModel row) {
         long id = row.id();
-        retired.add(id);
         byId.remove(id);
         rows.remove(row);
         tasks.execute(() -> {
@@ -205,7 +194,7 @@ public final class ForwardsViewModel implements AutoCloseable {
 
     /** Reads the byte counters and connection counts, which change without notifications. */
     public void refresh() {
-        if (refreshing) {
+        if (refreshing || closed) {
             return;
         }
         refreshing = true;
@@ -231,6 +220,7 @@ public final class ForwardsViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         manager.removeListener(listener);
     }
 
@@ -252,30 +242,22 @@ public final class ForwardsViewModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Rows exist only for forwards whose start succeeded: a start that fails is explained where it was asked for and
+     * leaves nothing in the list. Notifications that come before start returns are covered by its own status.
+     */
     private void apply(ForwardStatus status) {
-        if (retired.contains(status.id())) {
-            return;
-        }
         ForwardRowViewModel row = byId.get(status.id());
-        if (row != null) {
-            // a stopped forward is gone from the manager's list; its row keeps the last numbers
-            if (row.state() != ForwardState.STOPPED || status.state() == ForwardState.STOPPED) {
-                row.update(status);
-            }
-        } else {
-            show(status);
+        // a stopped forward is gone from the manager's list; its row keeps the last numbers
+        if (row != null && (row.state() != ForwardState.STOPPED || status.state() == ForwardState.STOPPED)) {
+            row.update(status);
         }
     }
 
-    private ForwardRowViewModel show(ForwardStatus status) {
-        ForwardRowViewModel row = byId.get(status.id());
-        if (row == null) {
-            row = new ForwardRowViewModel(status);
-            byId.put(status.id(), row);
-            rows.add(row);
-        } else if (row.state() == ForwardState.STARTING) {
-            row.update(status);
-        }
+    private ForwardRowViewModel show(ForwardStatus status, ApiClient client) {
+        ForwardRowViewModel row = new ForwardRowViewModel(status, client);
+        byId.put(status.id(), row);
+        rows.add(row);
         return row;
     }
 

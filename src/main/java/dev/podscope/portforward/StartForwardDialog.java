@@ -189,6 +189,9 @@ public final class StartForwardDialog extends VBox {
         Scene scene = new Scene(dialog);
         Themes.addStylesheet(scene);
         stage.setScene(scene);
+        // the error and the address warning add lines: grow the window so the buttons stay in it
+        model.errorProperty().subscribe(e -> stage.sizeToScene());
+        model.addressWarning().subscribe(w -> stage.sizeToScene());
         stage.show();
         return stage;
     }

@@ -96,7 +96,7 @@ class ForwardsViewTest {
         await(() -> form.portProperty().get() != null
                 && (!form.localPortProperty().get().isEmpty() || !form.localPortHintProperty().get().isEmpty()));
         assertThat(fx(() -> form.ports().stream().map(PortChoice::label).toList()))
-                .containsExactly("http · 80/TCP (container nginx)");
+                .containsExactly("http · 80/TCP (container nginx)", "metrics · 9090/TCP (container nginx)");
         // an unprivileged user cannot listen on 80: left empty, the manager picks any free port
         robot.interact(() -> form.localPortProperty().set(""));
         Screenshots.save(dialog.getScene().getRoot(), "start-forward");

@@ -61,14 +61,14 @@ public final class ForwardsView extends VBox {
         table.setItems(model.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(
-                column("context", "CONTEXT", 90, s -> s.context()),
-                column("namespace", "NAMESPACE", 90, s -> s.target().namespace()),
-                column("target", "TARGET", 200, ForwardRowViewModel::target),
-                column("ports", "LOCAL → REMOTE", 150, ForwardRowViewModel::ports),
+                column("context", "CONTEXT", 125, s -> s.context()),
+                column("namespace", "NAMESPACE", 100, s -> s.target().namespace()),
+                column("target", "TARGET", 270, ForwardRowViewModel::target),
+                column("ports", "LOCAL → REMOTE", 145, ForwardRowViewModel::ports),
                 stateColumn(),
-                column("connections", "CONN", 52, s -> Integer.toString(s.openConnections())),
-                column("bytes", "IN / OUT", 120, ForwardRowViewModel::bytes),
-                column("error", "LAST ERROR", 200, s -> s.lastError() == null ? "" : s.lastError())));
+                column("connections", "CONNS", 66, s -> Integer.toString(s.openConnections())),
+                column("bytes", "IN / OUT", 125, ForwardRowViewModel::bytes),
+                column("error", "LAST ERROR", 160, s -> s.lastError() == null ? "" : s.lastError())));
         table.setPlaceholder(new Label("No port-forwards. Right-click a pod (or press Shift+F) to start one."));
         table.setRowFactory(t -> new ForwardRow());
         table.setContextMenu(contextMenu());
@@ -195,12 +195,18 @@ public final class ForwardsView extends VBox {
         TableColumn<ForwardRowViewModel, ForwardStatus> column = new TableColumn<>(header);
         column.setId("forward-column-" + id);
         column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 90));
         column.setCellValueFactory(features -> features.getValue().statusProperty());
         column.setCellFactory(c -> new TableCell<>() {
+            private final Tooltip full = new Tooltip();
+
             @Override
             protected void updateItem(ForwardStatus status, boolean empty) {
                 super.updateItem(status, empty);
                 setText(empty || status == null ? null : text.apply(status));
+                // long targets and errors may be cut short; the tooltip has all of it
+                full.setText(getText());
+                setTooltip(getText() == null || getText().isEmpty() ? null : full);
             }
         });
         return column;
@@ -209,7 +215,8 @@ public final class ForwardsView extends VBox {
     private static TableColumn<ForwardRowViewModel, ForwardStatus> stateColumn() {
         TableColumn<ForwardRowViewModel, ForwardStatus> column = new TableColumn<>("STATE");
         column.setId("forward-column-state");
-        column.setPrefWidth(120);
+        column.setPrefWidth(125);
+        column.setMinWidth(110);
         column.setCellValueFactory(features -> features.getValue().statusProperty());
         column.setCellFactory(c -> new TableCell<>() {
             private final FontIcon icon = new FontIcon();

@@ -20,6 +20,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -52,8 +53,10 @@ public final class ProbeDialog extends VBox {
         container.setId("probe-container");
         container.valueProperty().bindBidirectional(model.containerProperty());
         container.setPromptText("no probes");
+        container.setPrefWidth(220);
         ComboBox<ProbeKind> kind = new ComboBox<>(model.kinds());
         kind.setId("probe-kind");
+        kind.setPrefWidth(140);
         kind.valueProperty().bindBidirectional(model.kindProperty());
         kind.setConverter(new StringConverter<>() {
             @Override
@@ -86,8 +89,11 @@ public final class ProbeDialog extends VBox {
         stop.setTooltip(new Tooltip("Stop repeating"));
         stop.disableProperty().bind(model.runningProperty().not());
         stop.setOnAction(e -> model.cancelRepeat());
-        HBox chooser = new HBox(8, label("Container"), container, label("Probe"), kind, run, times, repeat, stop);
+        HBox chooser = new HBox(8, label("Container"), container, label("Probe"), kind);
         chooser.setAlignment(Pos.CENTER_LEFT);
+        Label timesLabel = label("times");
+        HBox actions = new HBox(8, run, repeat, times, timesLabel, stop);
+        actions.setAlignment(Pos.CENTER_LEFT);
 
         Label definition = new Label();
         definition.setId("probe-definition");
@@ -99,8 +105,10 @@ public final class ProbeDialog extends VBox {
         status.getStyleClass().add("probe-status");
         status.textProperty().bind(model.statusProperty());
         status.setWrapText(true);
+        status.visibleProperty().bind(status.textProperty().isNotEmpty());
+        status.managedProperty().bind(status.visibleProperty());
 
-        getChildren().addAll(title, chooser, definition, adHoc(model), status, result(model), history(model));
+        getChildren().addAll(title, chooser, definition, actions, adHoc(model), status, result(model), history(model));
         VBox.setVgrow(getChildren().getLast(), Priority.ALWAYS);
     }
 
@@ -160,6 +168,7 @@ public final class ProbeDialog extends VBox {
         agreement.setId("probe-agreement");
         agreement.getStyleClass().add("probe-agreement");
         agreement.visibleProperty().bind(agreement.textProperty().isNotEmpty());
+        agreement.setMinWidth(Region.USE_PREF_SIZE);
         agreement.managedProperty().bind(agreement.visibleProperty());
 
         model.outcomeProperty().subscribe(outcome -> {
@@ -213,6 +222,7 @@ public final class ProbeDialog extends VBox {
     private static Label label(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("field-label");
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 

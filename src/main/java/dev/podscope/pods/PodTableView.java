@@ -11,13 +11,16 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.util.Duration;
@@ -49,6 +52,7 @@ public final class PodTableView extends TableView<PodRowViewModel> {
 
     private final PodTableViewModel model;
     private final Map<PodColumn, TableColumn<PodRowViewModel, PodRowViewModel>> columns = new EnumMap<>(PodColumn.class);
+    private final ContextMenu actions = new ContextMenu();
 
     public PodTableView(PodTableViewModel model, Consumer<PodRowViewModel> onOpen) {
         super(model.rows());
@@ -77,6 +81,13 @@ public final class PodTableView extends TableView<PodRowViewModel> {
             }
         });
         model.connectionProperty().subscribe(state -> pseudoClassStateChanged(STALE, state != ConnectionState.LIVE));
+        actions.setId("pod-actions");
+        // a right click selects the row under the pointer first, so the menu acts on the selected pod
+        setOnContextMenuRequested(event -> {
+            if (getSelectionModel().getSelectedItem() == null || actions.getItems().isEmpty()) {
+                event.consume();
+            }
+        });
         startClock();
     }
 
@@ -93,6 +104,35 @@ public final class PodTableView extends TableView<PodRowViewModel> {
                 why.setVisible(wide);
             }
         });
+    }
+
+    /**
+     * Adds an action on the selected pod to the row context menu, also run by {@code key} (may be null) while the
+     * table has the focus. Features (port-forward, probes, ...) register theirs; the table knows none of them.
+     */
+    public MenuItem addPodAction(String id, String text, KeyCombination key, Consumer<PodRowViewModel> action) {
+        // the key is named in the text, not set as accelerator: a menu's accelerators act scene-wide, also while
+        // the user types in the filter
+        MenuItem item = new MenuItem(key == null ? text : text + "    " + key.getDisplayText());
+        item.setId(id);
+        item.setOnAction(event -> {
+            PodRowViewModel pod = getSelectionModel().getSelectedItem();
+            if (pod != null) {
+                action.accept(pod);
+            }
+        });
+        actions.getItems().add(item);
+        setContextMenu(actions);
+        if (key != null) {
+            addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+                PodRowViewModel pod = getSelectionModel().getSelectedItem();
+                if (key.match(event) && pod != null) {
+                    event.consume();
+                    action.accept(pod);
+                }
+            });
+        }
+        return item;
     }
 
     /** The column showing {@code column}, for tests and column menus. */

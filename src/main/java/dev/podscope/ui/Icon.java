@@ -11,6 +11,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignO;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
@@ -34,7 +37,18 @@ public enum Icon {
     CONNECTING(MaterialDesignS.SYNC),
     STALE(MaterialDesignS.SYNC_ALERT),
     DISCONNECTED(MaterialDesignL.LAN_DISCONNECT),
-    CLOSE(MaterialDesignC.CLOSE);
+    CLOSE(MaterialDesignC.CLOSE),
+    FORWARD(MaterialDesignS.SWAP_HORIZONTAL),
+    PROBE(MaterialDesignS.STETHOSCOPE),
+    START(MaterialDesignP.PLAY),
+    STOP(MaterialDesignS.STOP),
+    RESTART(MaterialDesignR.RESTART),
+    REPEAT(MaterialDesignR.REPEAT),
+    COPY(MaterialDesignC.CONTENT_COPY),
+    OPEN_BROWSER(MaterialDesignO.OPEN_IN_NEW),
+    FAVOURITE(MaterialDesignS.STAR),
+    NOT_FAVOURITE(MaterialDesignS.STAR_OUTLINE),
+    ADD(MaterialDesignP.PLUS);
 
     private final Ikon ikon;
 

@@ -4,8 +4,14 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import dev.podscope.events.EventsView;
 import dev.podscope.kube.KubeContext;
-import dev.podscope.pods.PodTableView;
 import dev.podscope.pods.detail.PodDetailView;
+import dev.podscope.pods.PodRowViewModel;
+import dev.podscope.pods.PodTableView;
+import dev.podscope.portforward.ForwardsView;
+import dev.podscope.portforward.StartForwardDialog;
+import dev.podscope.portforward.StartForwardViewModel;
+import dev.podscope.probes.ProbeDialog;
+import dev.podscope.probes.ProbeViewModel;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -38,6 +44,10 @@ public final class MainWindow extends BorderPane {
     private static final KeyCombination NAMESPACE_KEY = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination PODS_KEY = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination EVENTS_KEY = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination FORWARDS_KEY = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+    private static final KeyCombination FORWARD_POD_KEY = new KeyCodeCombination(KeyCode.F, KeyCombination.SHIFT_DOWN);
+    private static final KeyCombination PROBE_POD_KEY = new KeyCodeCombination(KeyCode.P, KeyCombination.SHIFT_DOWN);
 
     private final MainWindowViewModel model;
     private final PodTableView table;
@@ -46,6 +56,9 @@ public final class MainWindow extends BorderPane {
     private final SplitPane centre = new SplitPane();
     private final PodDetailView detail;
     private final EventsView events;
+    /** The centre above, the port-forwards panel below it while shown. */
+    private final SplitPane body = new SplitPane(centre);
+    private final ForwardsView forwards;
 
     public MainWindow(MainWindowViewModel model) {
         this.model = model;
@@ -61,10 +74,22 @@ public final class MainWindow extends BorderPane {
         setTop(top);
         centre.setOrientation(Orientation.VERTICAL);
         centre.getItems().add(table);
-        setCenter(centre);
+        body.setOrientation(Orientation.VERTICAL);
+        setCenter(body);
+        forwards = new ForwardsView(model.forwards(), () -> model.forwardsShownProperty().set(false),
+                this::startServiceForward);
+        model.forwardsShownProperty().subscribe(this::showForwards);
+        // a context's favourite forwards are offered in the panel, so show it when there is an offer
+        model.forwards().offerProperty().subscribe(offer -> {
+            if (offer != null) {
+                model.forwardsShownProperty().set(true);
+            }
+        });
+        table.addPodAction("pod-forward", "Port-forward…", FORWARD_POD_KEY, this::startForward);
+        table.addPodAction("pod-probe", "Run probe now…", PROBE_POD_KEY, this::probe);
         setBottom(new StatusBar(model));
         model.viewProperty().subscribe(view -> {
-            setCenter(view == MainView.EVENTS ? events : centre);
+            body.getItems().set(0, view == MainView.EVENTS ? events : centre);
             if (view == MainView.EVENTS) {
                 events.table().requestFocus();
             }
@@ -159,7 +184,15 @@ public final class MainWindow extends BorderPane {
         theme.setOnAction(event -> model.toggleTheme());
         theme.setFocusTraversable(false);
 
+        ToggleButton forwardsToggle = new ToggleButton(null, Icon.FORWARD.graphic());
+        forwardsToggle.setId("forwards-toggle");
+        forwardsToggle.getStyleClass().addAll("button-icon", "flat");
+        forwardsToggle.setTooltip(new Tooltip("Port-forwards (Ctrl+Shift+F)"));
+        forwardsToggle.selectedProperty().bindBidirectional(model.forwardsShownProperty());
+        forwardsToggle.setFocusTraversable(false);
+
         HBox bar = new HBox(8, label(Icon.CONTEXT), context, label(Icon.NAMESPACE), namespace, viewSwitch(), filter,
+                forwardsToggle,
                 theme);
         bar.getStyleClass().add("top-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -209,7 +242,10 @@ public final class MainWindow extends BorderPane {
     }
 
     private void onKey(KeyEvent event) {
-        if (NAMESPACE_KEY.match(event)) {
+        if (FORWARDS_KEY.match(event)) {
+            model.forwardsShownProperty().set(!model.forwardsShownProperty().get());
+            event.consume();
+        } else if (NAMESPACE_KEY.match(event)) {
             namespace.requestFocus();
             namespace.show();
             event.consume();
@@ -259,6 +295,42 @@ public final class MainWindow extends BorderPane {
         } else if (!show && shown) {
             centre.getItems().remove(detail);
         }
+    }
+
+    private void showForwards(boolean show) {
+        boolean shown = body.getItems().contains(forwards);
+        if (show && !shown) {
+            body.getItems().add(forwards);
+            body.setDividerPositions(0.68);
+        } else if (!show && shown) {
+            body.getItems().remove(forwards);
+        }
+    }
+
+    private void startForward(PodRowViewModel row) {
+        StartForwardViewModel form = model.startForward(row);
+        if (form != null) {
+            model.forwardsShownProperty().set(true);
+            StartForwardDialog.show(getScene().getWindow(), form);
+        }
+    }
+
+    private void startServiceForward() {
+        StartForwardViewModel form = model.startServiceForward();
+        if (form != null) {
+            StartForwardDialog.show(getScene().getWindow(), form);
+        }
+    }
+
+    private void probe(PodRowViewModel row) {
+        ProbeViewModel probe = model.probe(row);
+        if (probe != null) {
+            ProbeDialog.show(getScene().getWindow(), probe);
+        }
+    }
+
+    public ForwardsView forwards() {
+        return forwards;
     }
 
     private static final class NamespaceCell extends ListCell<NamespaceChoice> {

@@ -11,6 +11,12 @@ import dev.podscope.pods.PodKey;
 import dev.podscope.pods.PodRowViewModel;
 import dev.podscope.pods.PodTableViewModel;
 import dev.podscope.pods.detail.PodDetailViewModel;
+import dev.podscope.portforward.ForwardFavourites;
+import dev.podscope.portforward.ForwardManager;
+import dev.podscope.portforward.ForwardsViewModel;
+import dev.podscope.portforward.StartForwardViewModel;
+import dev.podscope.probes.ProbeRunner;
+import dev.podscope.probes.ProbeViewModel;
 import dev.podscope.session.ConnectionState;
 import dev.podscope.session.NamespaceListing;
 import javafx.beans.binding.Bindings;
@@ -52,12 +58,24 @@ public final class MainWindowViewModel implements AutoCloseable {
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
     private final ObjectProperty<NamespaceChoice> namespace = new SimpleObjectProperty<>(this, "namespace");
     private final ReadOnlyObjectWrapper<MetricsPoller> metrics = new ReadOnlyObjectWrapper<>(this, "metrics");
+    private final ForwardManager forwardManager;
+    private final ForwardsViewModel forwards;
+    private final ProbeRunner probes = new ProbeRunner();
+    private final BooleanProperty forwardsShown = new SimpleBooleanProperty(this, "forwardsShown");
     private ContextSession session;
     private PodEventBuffer buffer;
     private long generation;
 
     public MainWindowViewModel(KubeconfigSet kubeconfig, SessionFactory sessions, TaskExecutor tasks, Clock clock,
                                boolean sandbox) {
+        this(kubeconfig, sessions, tasks, clock, sandbox, new ForwardManager(), ForwardFavourites.inConfigDirectory());
+    }
+
+    /** With the app's port-forward manager and the file of favourite forwards. */
+    public MainWindowViewModel(KubeconfigSet kubeconfig, SessionFactory sessions, TaskExecutor tasks, Clock clock,
+                               boolean sandbox, ForwardManager forwardManager, ForwardFavourites favourites) {
+        this.forwardManager = forwardManager;
+        this.forwards = new ForwardsViewModel(forwardManager, favourites, tasks);
         this.kubeconfig = kubeconfig;
         this.sessions = sessions;
         this.tasks = tasks;
@@ -161,6 +179,9 @@ public final class MainWindowViewModel implements AutoCloseable {
         startMetrics(opened);
         detail.connect(opened.client(), metrics.get());
         events.connect(opened.client());
+        if (opened.client() != null) {
+            forwards.contextOpened(opened.contextName(), opened.client());
+        }
         tasks.whenDone(opened.namespaces(), (NamespaceListing listing) -> {
             if (current == generation) {
                 namespaces.listed(listing);
@@ -234,17 +255,64 @@ public final class MainWindowViewModel implements AutoCloseable {
         }
     }
 
+    /** The start-forward form for {@code row}'s pod, or null (with the reason shown) while no context is open. */
+    public StartForwardViewModel startForward(PodRowViewModel row) {
+        if (!hasClient("start a port-forward")) {
+            return null;
+        }
+        return new StartForwardViewModel(forwards, tasks, session.contextName(), session.client(),
+                row.key().namespace(), row.pod());
+    }
+
+    /** The start-forward form for a Service of the namespace shown (the context's session namespace for "all"). */
+    public StartForwardViewModel startServiceForward() {
+        if (!hasClient("start a port-forward")) {
+            return null;
+        }
+        NamespaceChoice shown = namespace.get();
+        String ns = shown != null && shown.name() != null ? shown.name()
+                : session.podScope() != null ? session.podScope() : "default";
+        return new StartForwardViewModel(forwards, tasks, session.contextName(), session.client(), ns, null);
+    }
+
+    /** The probe dialog's model for {@code row}'s pod, or null (with the reason shown) while no context is open. */
+    public ProbeViewModel probe(PodRowViewModel row) {
+        if (!hasClient("run a probe")) {
+            return null;
+        }
+        return new ProbeViewModel(probes, tasks, session.client(), row.pod());
+    }
+
+    private boolean hasClient(String what) {
+        if (session == null || session.client() == null) {
+            contextProblem.set("Cannot " + what + " until the context is connected");
+            return false;
+        }
+        return true;
+    }
+
+    public ForwardsViewModel forwards() {
+        return forwards;
+    }
+
+    /** Whether the port-forwards panel is shown. */
+    public BooleanProperty forwardsShownProperty() {
+        return forwardsShown;
+    }
+
     public void toggleTheme() {
         darkTheme.set(!darkTheme.get());
     }
 
-    /** Stops the watch; for application exit. */
+    /** Stops the watch and every port-forward; for application exit. */
     @Override
     public void close() {
         generation++;
         detail.close();
         events.close();
         stopMetrics();
+        forwards.close();
+        forwardManager.closeAll();
         if (buffer != null) {
             buffer.close();
         }

@@ -18,7 +18,15 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage(
                         "dev.podscope.kube..", "dev.podscope.format..", "dev.podscope.session..",
                         "dev.podscope.sandbox..", "dev.podscope.cli..",
-                        "dev.podscope.portforward..", "dev.podscope.exec..", "dev.podscope.io..")
+                        "dev.podscope.exec..", "dev.podscope.io..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void forwardsAndProbesUseJavaFxOnlyInTheirViewsAndDialogs() {
+        noClasses().that().resideInAnyPackage("dev.podscope.portforward..", "dev.podscope.probes..")
+                .and().haveNameNotMatching(".*(View|ViewModel|Dialog)(\\$.*)?")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
                 .check(CLASSES);
     }
@@ -26,7 +34,7 @@ class LayeringTest {
     @Test
     void onlyViewsAndViewModelsOutsideTheUiPackageUseJavaFx() {
         noClasses().that().resideOutsideOfPackages("dev.podscope.ui..", "dev.podscope.app..")
-                .and().haveNameNotMatching(".*(View|ViewModel)(\\$.*)?")
+                .and().haveNameNotMatching(".*(View|ViewModel|Dialog)(\\$.*)?")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .check(CLASSES);
     }

@@ -1,0 +1,163 @@
+package dev.podscope.probes;
+
+import dev.podscope.portforward.SandboxPods;
+import dev.podscope.sandbox.Sandbox;
+import dev.podscope.sandbox.store.Resources;
+import dev.podscope.sandbox.store.StoredObject;
+import dev.podscope.ui.FxTaskExecutor;
+import dev.podscope.ui.Screenshots;
+import dev.podscope.ui.Themes;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.models.V1Pod;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The probe dialog as a user drives it, probing the sandbox's simulated containers through the real API server. */
+@ExtendWith(ApplicationExtension.class)
+class ProbeDialogTest {
+    private static Sandbox sandbox;
+    private static ApiClient client;
+    private static final ProbeRunner RUNNER = new ProbeRunner();
+
+    private Stage stage;
+    private FxTaskExecutor tasks;
+    private ProbeViewModel model;
+    private ProbeDialog dialog;
+
+    @BeforeAll
+    static void startSandbox() throws Exception {
+        sandbox = SandboxPods.start();
+        client = SandboxPods.client(sandbox);
+        // probes keep the kubelet's 1 s timeout: the first tunnel's class loading and TLS handshake come before
+        RUNNER.runAdHocHttp(client, SandboxPods.ready(sandbox, "default", "web"), "http", "/healthz");
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Themes.apply(false);
+        tasks = new FxTaskExecutor();
+    }
+
+    @AfterEach
+    void stop() {
+        if (model != null) {
+            WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(model::close));
+        }
+        tasks.close();
+    }
+
+    @Test
+    void theNotReadyPodsReadinessFailsWith500LikeTheKubeletSays(FxRobot robot) {
+        V1Pod pod = sandbox.store().list(Resources.PODS, "shop").items().stream().map(StoredObject::object)
+                .filter(p -> p.getMetadata().getName().startsWith("recommendations-")).findFirst().orElseThrow();
+        show(pod);
+        assertThat(fx(() -> List.copyOf(model.containers()))).containsExactly("recommendations");
+        assertThat(fx(() -> List.copyOf(model.kinds()))).containsExactly(ProbeKind.LIVENESS, ProbeKind.READINESS);
+        assertThat(fx(() -> model.kindProperty().get())).isEqualTo(ProbeKind.READINESS);
+        assertThat(text(robot, "#probe-definition"))
+                .isEqualTo("HTTP GET :http/readyz · timeout 1s · every 10s · fails after 3");
+
+        robot.clickOn("#probe-run");
+        await(() -> model.outcomeProperty().get() != null && !model.runningProperty().get());
+        assertThat(text(robot, "#probe-verdict")).isEqualTo("Failure — Readiness probe of recommendations");
+        assertThat(text(robot, "#probe-figures")).matches("\\d+ ms · HTTP 500");
+        assertThat(text(robot, "#probe-message")).contains("HTTP probe failed with statuscode: 500");
+        assertThat(fx(() -> robot.lookup("#probe-output").queryTextInputControl().getText())).contains("unavailable");
+        assertThat(text(robot, "#probe-agreement")).isEqualTo("Agrees with the kubelet");
+        assertThat(text(robot, "#probe-kubelet")).startsWith("Kubelet: pod Ready False")
+                .contains("container not ready").contains("Readiness probe failed: HTTP probe failed with statuscode: 500");
+        assertThat(fx(() -> model.history().size())).isEqualTo(1);
+
+        robot.clickOn("#probe-adhoc-path").eraseText(10).write("/healthz");
+        robot.clickOn("#probe-adhoc-run");
+        await(() -> model.history().size() == 2 && !model.runningProperty().get());
+        assertThat(text(robot, "#probe-verdict")).isEqualTo("Success — ad-hoc GET :http/healthz");
+        assertThat(text(robot, "#probe-figures")).matches("\\d+ ms · HTTP 200");
+        assertThat(text(robot, "#probe-kubelet")).isEqualTo("An ad-hoc check has no kubelet counterpart");
+        assertThat(robot.lookup("#probe-agreement").query().isVisible()).isFalse();
+
+        robot.clickOn("#probe-run");
+        await(() -> model.history().size() == 3 && !model.runningProperty().get());
+        Screenshots.save(dialog, "probe-dialog");
+    }
+
+    @Test
+    void aHealthyWebPodPassesAndRepeatsEveryPeriod(FxRobot robot) {
+        V1Pod web = SandboxPods.ready(sandbox, "default", "web");
+        show(web);
+        robot.clickOn("#probe-run");
+        await(() -> model.outcomeProperty().get() != null && !model.runningProperty().get());
+        assertThat(text(robot, "#probe-verdict")).isEqualTo("Success — Readiness probe of nginx");
+        assertThat(text(robot, "#probe-figures")).matches("\\d+ ms · HTTP 200");
+        assertThat(text(robot, "#probe-agreement")).isEqualTo("Agrees with the kubelet");
+        assertThat(text(robot, "#probe-kubelet")).startsWith("Kubelet: pod Ready True");
+
+        robot.interact(() -> model.repeatTimesProperty().set(2));
+        robot.clickOn("#probe-repeat");
+        await(() -> model.history().size() == 2);
+        assertThat(text(robot, "#probe-status")).isEqualTo("Run 1 of 2, every 10 s…");
+        await(() -> model.history().size() == 3 && !model.runningProperty().get());
+        assertThat(text(robot, "#probe-status")).isEqualTo("Repeated 2 times");
+        assertThat(fx(() -> model.history().stream().allMatch(o -> o.result().success()))).isTrue();
+    }
+
+    @Test
+    void theEchoPodOffersOnlyItsTcpReadinessProbe(FxRobot robot) {
+        show(SandboxPods.ready(sandbox, "default", "echo"));
+        assertThat(fx(() -> List.copyOf(model.kinds()))).containsExactly(ProbeKind.READINESS);
+        assertThat(text(robot, "#probe-definition")).startsWith("TCP connect to :echo");
+        assertThat(fx(() -> robot.lookup("#probe-kind").queryComboBox().getItems().size())).isEqualTo(1);
+    }
+
+    private void show(V1Pod pod) {
+        model = fx(() -> new ProbeViewModel(RUNNER, tasks, client, pod));
+        dialog = fx(() -> {
+            ProbeDialog view = new ProbeDialog(model);
+            Scene scene = new Scene(view, 780, 620);
+            Themes.addStylesheet(scene);
+            stage.setScene(scene);
+            stage.show();
+            return view;
+        });
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return fx(() -> robot.lookup(query).queryLabeled().getText());
+    }
+
+    private static <T> T fx(Callable<T> read) {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(read));
+    }
+
+    private static void await(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> fx(condition::getAsBoolean));
+        } catch (TimeoutException e) {
+            throw new AssertionError("condition not reached", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

@@ -1,0 +1,146 @@
+package dev.podscope.cli;
+
+import dev.podscope.app.ForwardBenchListener;
+import dev.podscope.app.ForwardTransfers;
+import dev.podscope.sandbox.SandboxKubeconfig;
+import dev.podscope.sandbox.SandboxServer;
+import dev.podscope.sandbox.SandboxTls;
+import dev.podscope.sandbox.containers.TransferPod;
+import dev.podscope.sandbox.store.ClusterStore;
+import dev.podscope.sandbox.store.Resources;
+import io.kubernetes.client.openapi.models.V1Namespace;
+import io.kubernetes.client.openapi.models.V1Node;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+/**
+ * Port-forward throughput and set-up latency on one sandbox pod, Podscope's forward (its own JVM) against
+ * {@code kubectl port-forward}, both forwarding the same pod at the same time and measured in turns: MB/s of a
+ * download from a byte source and of an echo round trip (every byte checked), and the time from connecting to the
+ * first byte of an answer. Figures, not assertions.
+ */
+@Command(name = "port-forward", description = "Benchmark port-forward throughput and latency against kubectl port-forward.")
+final class PortForwardBenchCommand implements Callable<Integer> {
+    private static final String NAMESPACE = "bench";
+    private static final String POD = "transfer";
+    private static final List<Integer> PORTS = List.of(TransferPod.BULK_PORT, TransferPod.ECHO_PORT);
+
+    @Option(names = "--mb", paramLabel = "MB", description = "Megabytes per transfer (default: ${DEFAULT-VALUE}).")
+    int megabytes = 256;
+
+    @Option(names = "--runs", paramLabel = "R", description = "Measured runs after a warm-up (default: ${DEFAULT-VALUE}).")
+    int runs = 3;
+
+    @Option(names = "--connections", paramLabel = "N", description = "New connections timed per run for the set-up latency (default: ${DEFAULT-VALUE}).")
+    int connections = 20;
+
+    @Option(names = "--kubectl", paramLabel = "PATH", description = "kubectl to compare with (default: ${DEFAULT-VALUE}).")
+    String kubectl = "/usr/bin/kubectl";
+
+    /** What one forwarder achieved over all runs. */
+    private static final class Results {
+        final List<Double> download = new ArrayList<>();
+        final List<Double> echo = new ArrayList<>();
+        final List<Double> firstByteMs = new ArrayList<>();
+        final List<Double> cpuPerGb = new ArrayList<>();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = Files.createTempDirectory("podscope-forward-bench");
+        ClusterStore store = new ClusterStore(Clock.systemUTC(), 1000, 42);
+        store.create(Resources.NAMESPACES, new V1Namespace().metadata(new V1ObjectMeta().name(NAMESPACE)
+                .labels(Map.of("kubernetes.io/metadata.name", NAMESPACE))));
+        store.create(Resources.NODES, new V1Node().metadata(new V1ObjectMeta().name("node-1")));
+        store.create(Resources.PODS, TransferPod.pod(NAMESPACE, POD, "node-1",
+                OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(5).withNano(0)));
+        SandboxServer server = SandboxServer.start(store, SandboxTls.generate(), UUID.randomUUID().toString(), 0);
+        Path kubeconfig = SandboxKubeconfig.write(dir.resolve("kubeconfig"), server, null, NAMESPACE);
+        List<String> kubectlCmd = new ArrayList<>(List.of(kubectl, "--kubeconfig", kubeconfig.toString(), "-n",
+                NAMESPACE, "port-forward", "pod/" + POD));
+        List<String> podscopeCmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), ForwardBenchListener.class.getName(), kubeconfig.toString(),
+                NAMESPACE, POD));
+        for (int port : PORTS) {
+            kubectlCmd.add(":" + port);
+            podscopeCmd.add(Integer.toString(port));
+        }
+        try (ForwarderProcess kubectlForward = ForwarderProcess.start("kubectl", kubectlCmd, dir, PORTS);
+             ForwarderProcess podscopeForward = ForwarderProcess.start("podscope", podscopeCmd, dir, PORTS)) {
+            System.out.printf("Port-forward benchmark: pod %s/%s in the sandbox, %d MB per transfer, %d runs after a"
+                    + " warm-up, both forwarders running throughout (median, min-max)%n", NAMESPACE, POD, megabytes, runs);
+            List<ForwarderProcess> forwarders = List.of(kubectlForward, podscopeForward);
+            for (ForwarderProcess forwarder : forwarders) {
+                measure(forwarder, Math.min(megabytes, 64), 5, new Results());
+            }
+            Results kubectlResults = new Results();
+            Results podscopeResults = new Results();
+            for (int run = 0; run < runs; run++) {
+                // alternate who goes first, so that neither always meets a warmer or a busier machine
+                boolean kubectlFirst = run % 2 == 0;
+                measure(kubectlFirst ? kubectlForward : podscopeForward, megabytes, connections,
+                        kubectlFirst ? kubectlResults : podscopeResults);
+                measure(kubectlFirst ? podscopeForward : kubectlForward, megabytes, connections,
+                        kubectlFirst ? podscopeResults : kubectlResults);
+            }
+            print(kubectlResults, podscopeResults);
+        } finally {
+            server.stop();
+        }
+        return 0;
+    }
+
+    private static void measure(ForwarderProcess forwarder, int mb, int newConnections, Results results)
+            throws Exception {
+        long bytes = mb * 1024L * 1024;
+        double cpuBefore = forwarder.cpu().toNanos() / 1e9;
+        results.download.add(mb / ForwardTransfers.download(forwarder.localPort(TransferPod.BULK_PORT), bytes));
+        results.echo.add(mb / ForwardTransfers.echo(forwarder.localPort(TransferPod.ECHO_PORT), bytes));
+        double cpu = forwarder.cpu().toNanos() / 1e9 - cpuBefore;
+        // the echo moves its bytes twice through the forwarder (there and back)
+        results.cpuPerGb.add(cpu / (3.0 * mb / 1024));
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < newConnections; i++) {
+            times.add(ForwardTransfers.firstByte(forwarder.localPort(TransferPod.BULK_PORT)) * 1000);
+        }
+        results.firstByteMs.add(Timing.of(times).median());
+    }
+
+    private static void print(Results kubectl, Results podscope) {
+        System.out.printf("  %-34s %-22s %-22s %s%n", "", "kubectl port-forward", "podscope", "podscope vs kubectl");
+        row("download (MB/s)", kubectl.download, podscope.download, "%.0f", true, "target >= 1.0x");
+        row("echo, each way (MB/s)", kubectl.echo, podscope.echo, "%.0f", true, "target >= 1.0x");
+        row("connect to first byte (ms)", kubectl.firstByteMs, podscope.firstByteMs, "%.1f", false, "lower is better");
+        row("forwarder CPU (s per GB moved)", kubectl.cpuPerGb, podscope.cpuPerGb, "%.2f", false, "lower is better");
+        System.out.printf("  (connect to first byte: median of the runs' medians of new connections; machine load"
+                + " average %.1f on %d cores)%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    private static void row(String label, List<Double> kubectl, List<Double> podscope, String format,
+                            boolean higherIsBetter, String note) {
+        double ratio = Timing.of(podscope).median() / Timing.of(kubectl).median();
+        System.out.printf("  %-34s %-22s %-22s %.2fx (%s)%n", label, figure(kubectl, format), figure(podscope, format),
+                ratio, note);
+    }
+
+    private static String figure(List<Double> values, String format) {
+        double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        return String.format(format + " (" + format + "-" + format + ")", Timing.of(values).median(), min, max);
+    }
+}

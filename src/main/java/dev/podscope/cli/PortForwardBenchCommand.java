@@ -46,6 +46,9 @@ final class PortForwardBenchCommand implements Callable<Integer> {
     @Option(names = "--connections", paramLabel = "N", description = "New connections timed per run for the set-up latency (default: ${DEFAULT-VALUE}).")
     int connections = 20;
 
+    @Option(names = "--jvm-option", paramLabel = "OPTION", description = "An option for the JVM of Podscope's forward, e.g. -XX:StartFlightRecording=filename=forward.jfr to profile it (repeatable).")
+    List<String> jvmOptions = new ArrayList<>();
+
     @Option(names = "--kubectl", paramLabel = "PATH", description = "kubectl to compare with (default: ${DEFAULT-VALUE}).")
     String kubectl = "/usr/bin/kubectl";
 
@@ -71,9 +74,10 @@ final class PortForwardBenchCommand implements Callable<Integer> {
         List<String> kubectlCmd = new ArrayList<>(List.of(kubectl, "--kubeconfig", kubeconfig.toString(), "-n",
                 NAMESPACE, "port-forward", "pod/" + POD));
         List<String> podscopeCmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), ForwardBenchListener.class.getName(), kubeconfig.toString(),
-                NAMESPACE, POD));
+                .toString(), "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED"));
+        podscopeCmd.addAll(jvmOptions);
+        podscopeCmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ForwardBenchListener.class.getName(),
+                kubeconfig.toString(), NAMESPACE, POD));
         for (int port : PORTS) {
             kubectlCmd.add(":" + port);
             podscopeCmd.add(Integer.toString(port));

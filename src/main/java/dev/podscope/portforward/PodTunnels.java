@@ -37,7 +37,17 @@ public final class PodTunnels {
     private volatile boolean spdyUnavailable;
 
     public PodTunnels(ApiClient client) {
+        this(client, true);
+    }
+
+    /** For tests of the fallback: {@code spdy} false uses the channel protocol only, as for a server without SPDY. */
+    static PodTunnels channelOnly(ApiClient client) {
+        return new PodTunnels(client, false);
+    }
+
+    private PodTunnels(ApiClient client, boolean spdy) {
         this.client = client;
+        this.spdyUnavailable = !spdy;
         ExecutorService threads = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("podscope-tunnel-", 0).factory());
         Dispatcher dispatcher = new Dispatcher(threads);

@@ -216,6 +216,10 @@ final class SpdySession {
             fail(e);
         } catch (InterruptedException e) {
             fail(new InterruptedIOException("interrupted"));
+        } finally {
+            synchronized (writeLock) {
+                wire.close();
+            }
         }
     }
 
@@ -286,9 +290,7 @@ final class SpdySession {
 
     /** Ends the session and every tunnel on it. */
     void close() {
+        // the reader then fails on the cancelled socket and releases the codec
         fail(new PortForwardException("The port-forward session to pod " + pod + " is closed"));
-        synchronized (writeLock) {
-            wire.close();
-        }
     }
 }

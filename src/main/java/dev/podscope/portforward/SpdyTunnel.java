@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One forwarded TCP connection as a pair of SPDY streams, as kubectl opens it: an error stream (which the kubelet
- * uses for one message when it cannot connect) and a data stream. The data reaches the reader when both streams have
- * ended, so that an error the kubelet reports is never mistaken for a clean end of the connection.
+ * uses for one message when it cannot connect) and a data stream. The reader sees the end of the data only when
+ * the error stream has ended too, so that an error the kubelet reports is never mistaken for a clean end.
  */
 final class SpdyTunnel implements PodTunnel {
     private static final int RECEIVE_CAPACITY = 1 << 20;
@@ -101,13 +101,11 @@ final class SpdyTunnel implements PodTunnel {
             } else {
                 dataEnded = true;
             }
-            if (!(errorEnded && dataEnded)) {
-                return;
-            }
         }
-        if (!errorText.isEmpty()) {
+        if (errorEnded && !errorText.isEmpty()) {
+            // the kubelet could not connect, or the connection failed: the reader gets its words, not an end
             broken(new PortForwardException("Port-forward to " + target + " failed: " + errorText.toString().strip()));
-        } else {
+        } else if (errorEnded && dataEnded) {
             received.end();
         }
     }

@@ -22,6 +22,7 @@ import java.util.List;
 final class SpdyWire implements AutoCloseable {
     static final int FLAG_FIN = 0x01;
     private static final int CONTROL_BIT = 0x80000000;
+    private static final int WINDOW_UPDATE = 9;
 
     /** One frame as read: either DATA (stream, flags, payload) or a decoded control frame. */
     record Frame(int streamId, int flags, byte[] data, SpdyFrame control) {
@@ -52,6 +53,12 @@ final class SpdyWire implements AutoCloseable {
                 byte[] data = new byte[length];
                 source.readFully(data);
                 return new Frame(first, flags, data, null);
+            }
+            if ((first & 0xffff) == WINDOW_UPDATE && length == 8) {
+                // the server acknowledges every DATA frame; this side keeps no windows (as spdystream), so the
+                // most frequent control frame is skipped without decoding
+                source.skip(8);
+                continue;
             }
             ByteBuf frame = Unpooled.buffer(8 + length);
             frame.writeInt(first).writeInt(flagsAndLength);

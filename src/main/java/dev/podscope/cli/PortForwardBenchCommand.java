@@ -87,18 +87,15 @@ final class PortForwardBenchCommand implements Callable<Integer> {
             System.out.printf("Port-forward benchmark: pod %s/%s in the sandbox, %d MB per transfer, %d runs after a"
                     + " warm-up, both forwarders running throughout (median, min-max)%n", NAMESPACE, POD, megabytes, runs);
             List<ForwarderProcess> forwarders = List.of(kubectlForward, podscopeForward);
-            for (ForwarderProcess forwarder : forwarders) {
-                measure(forwarder, Math.min(megabytes, 64), 5, new Results());
-            }
             Results kubectlResults = new Results();
             Results podscopeResults = new Results();
+            Map<ForwarderProcess, Results> results = Map.of(kubectlForward, kubectlResults, podscopeForward,
+                    podscopeResults);
+            runOnce(forwarders, Math.min(megabytes, 64), 5, Map.of(kubectlForward, new Results(), podscopeForward,
+                    new Results()));
             for (int run = 0; run < runs; run++) {
                 // alternate who goes first, so that neither always meets a warmer or a busier machine
-                boolean kubectlFirst = run % 2 == 0;
-                measure(kubectlFirst ? kubectlForward : podscopeForward, megabytes, connections,
-                        kubectlFirst ? kubectlResults : podscopeResults);
-                measure(kubectlFirst ? podscopeForward : kubectlForward, megabytes, connections,
-                        kubectlFirst ? podscopeResults : kubectlResults);
+                runOnce(run % 2 == 0 ? forwarders : forwarders.reversed(), megabytes, connections, results);
             }
             print(kubectlResults, podscopeResults);
         } finally {
@@ -107,39 +104,53 @@ final class PortForwardBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void measure(ForwarderProcess forwarder, int mb, int newConnections, Results results)
-            throws Exception {
+    /**
+     * One run: each measurement taken for both forwarders back to back, so that a ratio compares the two under the
+     * same load (the machine is shared); set-up latency alternates connection by connection.
+     */
+    private static void runOnce(List<ForwarderProcess> order, int mb, int newConnections,
+                                Map<ForwarderProcess, Results> results) throws Exception {
         long bytes = mb * 1024L * 1024;
-        double cpuBefore = forwarder.cpu().toNanos() / 1e9;
-        results.download.add(mb / ForwardTransfers.download(forwarder.localPort(TransferPod.BULK_PORT), bytes));
-        results.echo.add(mb / ForwardTransfers.echo(forwarder.localPort(TransferPod.ECHO_PORT), bytes));
-        double cpu = forwarder.cpu().toNanos() / 1e9 - cpuBefore;
-        // the echo moves its bytes twice through the forwarder (there and back)
-        results.cpuPerGb.add(cpu / (3.0 * mb / 1024));
-        List<Double> times = new ArrayList<>();
-        for (int i = 0; i < newConnections; i++) {
-            times.add(ForwardTransfers.firstByte(forwarder.localPort(TransferPod.BULK_PORT)) * 1000);
+        for (ForwarderProcess forwarder : order) {
+            double cpuBefore = forwarder.cpu().toNanos() / 1e9;
+            results.get(forwarder).download.add(
+                    mb / ForwardTransfers.download(forwarder.localPort(TransferPod.BULK_PORT), bytes));
+            results.get(forwarder).cpuPerGb.add((forwarder.cpu().toNanos() / 1e9 - cpuBefore) / (mb / 1024.0));
         }
-        results.firstByteMs.add(Timing.of(times).median());
+        for (ForwarderProcess forwarder : order) {
+            results.get(forwarder).echo.add(mb / ForwardTransfers.echo(forwarder.localPort(TransferPod.ECHO_PORT), bytes));
+        }
+        Map<ForwarderProcess, List<Double>> times = new java.util.HashMap<>();
+        for (int i = 0; i < newConnections; i++) {
+            for (ForwarderProcess forwarder : order) {
+                times.computeIfAbsent(forwarder, f -> new ArrayList<>())
+                        .add(ForwardTransfers.firstByte(forwarder.localPort(TransferPod.BULK_PORT)) * 1000);
+            }
+        }
+        times.forEach((forwarder, ms) -> results.get(forwarder).firstByteMs.add(Timing.of(ms).median()));
     }
 
     private static void print(Results kubectl, Results podscope) {
-        System.out.printf("  %-34s %-22s %-22s %s%n", "", "kubectl port-forward", "podscope", "podscope vs kubectl");
-        row("download (MB/s)", kubectl.download, podscope.download, "%.0f", true, "target >= 1.0x");
-        row("echo, each way (MB/s)", kubectl.echo, podscope.echo, "%.0f", true, "target >= 1.0x");
-        row("connect to first byte (ms)", kubectl.firstByteMs, podscope.firstByteMs, "%.1f", false, "lower is better");
-        row("forwarder CPU (s per GB moved)", kubectl.cpuPerGb, podscope.cpuPerGb, "%.2f", false, "lower is better");
-        System.out.printf("  (connect to first byte: median of the runs' medians of new connections; machine load"
-                + " average %.1f on %d cores)%n",
+        System.out.printf("  %-34s %-22s %-22s %s%n", "", "kubectl port-forward", "podscope",
+                "podscope/kubectl, median of the runs' ratios");
+        row("download (MB/s)", kubectl.download, podscope.download, "%.0f", "target >= 1.0x");
+        row("echo, each way (MB/s)", kubectl.echo, podscope.echo, "%.0f", "target >= 1.0x");
+        row("connect to first byte (ms)", kubectl.firstByteMs, podscope.firstByteMs, "%.1f", "lower is better");
+        row("forwarder CPU (s per GB downloaded)", kubectl.cpuPerGb, podscope.cpuPerGb, "%.2f", "lower is better");
+        System.out.printf("  (connect to first byte: median over new connections in each run; machine load average"
+                + " %.1f on %d cores)%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
     }
 
-    private static void row(String label, List<Double> kubectl, List<Double> podscope, String format,
-                            boolean higherIsBetter, String note) {
-        double ratio = Timing.of(podscope).median() / Timing.of(kubectl).median();
-        System.out.printf("  %-34s %-22s %-22s %.2fx (%s)%n", label, figure(kubectl, format), figure(podscope, format),
-                ratio, note);
+    /** Each run measured both back to back: the ratio of a run is the fair comparison on a shared machine. */
+    private static void row(String label, List<Double> kubectl, List<Double> podscope, String format, String note) {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < Math.min(kubectl.size(), podscope.size()); i++) {
+            ratios.add(podscope.get(i) / kubectl.get(i));
+        }
+        System.out.printf("  %-34s %-22s %-22s %s (%s)%n", label, figure(kubectl, format), figure(podscope, format),
+                figure(ratios, "%.2fx"), note);
     }
 
     private static String figure(List<Double> values, String format) {

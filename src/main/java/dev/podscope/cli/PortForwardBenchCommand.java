@@ -131,7 +131,7 @@ final class PortForwardBenchCommand implements Callable<Integer> {
     }
 
     private static void print(Results kubectl, Results podscope) {
-        System.out.printf("  %-34s %-22s %-22s %s%n", "", "kubectl port-forward", "podscope",
+        System.out.printf("  %-36s %-22s %-22s %s%n", "", "kubectl port-forward", "podscope",
                 "podscope/kubectl, median of the runs' ratios");
         row("download (MB/s)", kubectl.download, podscope.download, "%.0f", "target >= 1.0x");
         row("echo, each way (MB/s)", kubectl.echo, podscope.echo, "%.0f", "target >= 1.0x");
@@ -149,7 +149,7 @@ final class PortForwardBenchCommand implements Callable<Integer> {
         for (int i = 0; i < Math.min(kubectl.size(), podscope.size()); i++) {
             ratios.add(podscope.get(i) / kubectl.get(i));
         }
-        System.out.printf("  %-34s %-22s %-22s %s (%s)%n", label, figure(kubectl, format), figure(podscope, format),
+        System.out.printf("  %-36s %-22s %-22s %s (%s)%n", label, figure(kubectl, format), figure(podscope, format),
                 figure(ratios, "%.2fx"), note);
     }
 

@@ -60,8 +60,9 @@ public final class PodTunnels {
                 .minWebSocketMessageToCompress(Long.MAX_VALUE)
                 .build();
         // an upgrade is an HTTP/1.1 affair: over HTTP/2 the server could not hand the connection over
+        // no write timeout either: a write blocks as long as the pod side is slow to read (back-pressure)
         this.upgrades = http.newBuilder().protocols(List.of(Protocol.HTTP_1_1)).socketFactory(new NoDelaySockets())
-                .build();
+                .writeTimeout(Duration.ZERO).build();
     }
 
     /**

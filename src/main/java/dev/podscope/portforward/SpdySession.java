@@ -70,7 +70,13 @@ final class SpdySession {
         String path = "/api/v1/namespaces/" + client.escapeString(namespace) + "/pods/" + client.escapeString(pod)
                 + "/portforward";
         Request request = StreamUpgrades.upgradeRequest(client, path, "SPDY/3.1", "portforward.k8s.io");
-        Response response = http.newCall(request).execute();
+        Response response;
+        try {
+            response = http.newCall(request).execute();
+        } catch (IOException e) {
+            throw new PortForwardException("Cannot port-forward to " + target + ": " + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()), 0, e);
+        }
         if (response.code() == 101 && response.socket() != null
                 && "SPDY/3.1".equalsIgnoreCase(response.header("Upgrade"))) {
             SpdySession session = new SpdySession(namespace + "/" + pod, response.socket(), onEnd);
@@ -107,6 +113,8 @@ final class SpdySession {
             int errorId = nextStreamId;
             int dataId = nextStreamId + 2;
             nextStreamId += 4;
+            // stream ids are 31 bits: a session that used up half of them takes no new connections
+            goingAway |= nextStreamId > 1 << 30;
             String requestId = Long.toString(nextRequestId++);
             tunnel = new SpdyTunnel(this, target, errorId, dataId);
             streams.put(errorId, tunnel);

@@ -33,6 +33,21 @@ public final class StreamUpgrades {
         }
     }
 
+    /**
+     * A POST of {@code path} asking to upgrade the connection to {@code upgrade} (kubectl's {@code SPDY/3.1}) with
+     * the stream protocol {@code streamProtocol}, for a client that takes the upgraded connection as a socket.
+     */
+    public static Request upgradeRequest(ApiClient client, String path, String upgrade, String streamProtocol) {
+        try {
+            Map<String, String> headers = new HashMap<>(Map.of("Connection", "Upgrade", "Upgrade", upgrade,
+                    "X-Stream-Protocol-Version", streamProtocol));
+            return client.buildRequest(client.getBasePath(), path, "POST", new ArrayList<>(), new ArrayList<>(),
+                    null, headers, new HashMap<>(), new HashMap<>(), new String[]{"BearerToken"}, null);
+        } catch (ApiException e) {
+            throw new IllegalStateException("Cannot build the request for " + path + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The HTTP status of a refused upgrade, 0 when there was no HTTP answer. */
     public static int code(Response response) {
         return response == null ? 0 : response.code();

@@ -10,8 +10,10 @@ public interface PodTunnel extends Closeable {
     InputStream input();
 
     /**
-     * Bytes to the pod; writes block while the far side is slow (back-pressure). Closing it does not half-close
-     * the connection (the channel protocol has no such signal): {@link #close()} ends the connection.
+     * Bytes to the pod; writes block while the far side is slow (back-pressure). Closing it half-closes the
+     * connection (the pod's side reads end of stream, answers can still arrive) over SPDY, kubectl's protocol; over
+     * the WebSocket channel protocol, the fallback, which has no such signal, it does nothing. {@link #close()} ends
+     * the connection.
      */
     OutputStream output();
 

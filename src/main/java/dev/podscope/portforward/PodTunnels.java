@@ -5,17 +5,23 @@ import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.Pair;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Opens TCP connections to pods through the API server's {@code pods/portforward}, one WebSocket per connection
- * in the kubelet's channel protocol. Thread-safe; one instance per API client is enough.
+ * Opens TCP connections to pods through the API server's {@code pods/portforward}. As kubectl does, it upgrades one
+ * HTTP connection per pod to SPDY/3.1 and opens each TCP connection as a pair of streams on it ({@link SpdySession});
+ * a session without connections is closed after a while. A server that does not offer the SPDY upgrade gets one
+ * WebSocket per connection in the kubelet's channel protocol ({@link ChannelTunnel}). Thread-safe; one instance per
+ * API client is enough.
  */
 public final class PodTunnels {
     static final String PROTOCOLS = "v4.channel.k8s.io, portforward.k8s.io";
@@ -25,9 +31,23 @@ public final class PodTunnels {
 
     private final ApiClient client;
     private final OkHttpClient http;
+    private final OkHttpClient upgrades;
+    private final Map<String, SpdySession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Object> sessionLocks = new ConcurrentHashMap<>();
+    private volatile boolean spdyUnavailable;
 
     public PodTunnels(ApiClient client) {
+        this(client, true);
+    }
+
+    /** For tests of the fallback: {@code spdy} false uses the channel protocol only, as for a server without SPDY. */
+    static PodTunnels channelOnly(ApiClient client) {
+        return new PodTunnels(client, false);
+    }
+
+    private PodTunnels(ApiClient client, boolean spdy) {
         this.client = client;
+        this.spdyUnavailable = !spdy;
         ExecutorService threads = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("podscope-tunnel-", 0).factory());
         Dispatcher dispatcher = new Dispatcher(threads);
@@ -39,6 +59,10 @@ public final class PodTunnels {
                 .pingInterval(Duration.ZERO)
                 .minWebSocketMessageToCompress(Long.MAX_VALUE)
                 .build();
+        // an upgrade is an HTTP/1.1 affair: over HTTP/2 the server could not hand the connection over
+        // no write timeout either: a write blocks as long as the pod side is slow to read (back-pressure)
+        this.upgrades = http.newBuilder().protocols(List.of(Protocol.HTTP_1_1)).socketFactory(new NoDelaySockets())
+                .writeTimeout(Duration.ZERO).build();
     }
 
     /**
@@ -47,6 +71,48 @@ public final class PodTunnels {
      */
     public PodTunnel open(String namespace, String pod, int port) throws IOException {
         String target = "port " + port + " of pod " + namespace + "/" + pod;
+        for (int attempt = 0; !spdyUnavailable; attempt++) {
+            SpdySession session = session(namespace, pod, target);
+            if (session == null) {
+                break;
+            }
+            try {
+                return session.open(port, target, OPEN_TIMEOUT.toMillis());
+            } catch (PortForwardException e) {
+                // a session can end between two connections (the pod's node went away, an idle close): one retry
+                if (session.usable() || attempt > 0) {
+                    throw e;
+                }
+            }
+        }
+        return openChannel(namespace, pod, port, target);
+    }
+
+    /** Ends every session and the connections on them. */
+    public void close() {
+        sessions.values().forEach(SpdySession::close);
+    }
+
+    /** The pod's usable session, upgrading a new connection when there is none; null if the server has no SPDY. */
+    private SpdySession session(String namespace, String pod, String target) throws IOException {
+        String key = namespace + "/" + pod;
+        synchronized (sessionLocks.computeIfAbsent(key, k -> new Object())) {
+            SpdySession session = sessions.get(key);
+            if (session != null && session.usable()) {
+                return session;
+            }
+            session = SpdySession.connect(upgrades, client, namespace, pod, target,
+                    ended -> sessions.remove(key, ended));
+            if (session == null) {
+                spdyUnavailable = true;
+                return null;
+            }
+            sessions.put(key, session);
+            return session;
+        }
+    }
+
+    private PodTunnel openChannel(String namespace, String pod, int port, String target) throws IOException {
         String path = "/api/v1/namespaces/" + client.escapeString(namespace) + "/pods/" + client.escapeString(pod)
                 + "/portforward";
         Request request = StreamUpgrades.request(client, path, List.of(new Pair("ports", Integer.toString(port))),

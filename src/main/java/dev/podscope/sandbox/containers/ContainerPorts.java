@@ -17,9 +17,9 @@ import java.util.Optional;
 
 /**
  * What listens on a pod's ports: each declared container port of a running container, by the port's name:
- * {@code http} and {@code metrics} an HTTP server ({@link WebApp}), {@code echo} a TCP echo, {@code grpc} the gRPC
- * health service; any other declared port accepts connections and stays silent. Undeclared ports refuse, with the
- * message containerd gives the kubelet.
+ * {@code http} and {@code metrics} an HTTP server ({@link WebApp}), {@code echo} a TCP echo, {@code bulk} a byte
+ * source for benchmarks ({@link BulkServer}), {@code grpc} the gRPC health service; any other declared port accepts
+ * connections and stays silent. Undeclared ports refuse, with the message containerd gives the kubelet.
  */
 public final class ContainerPorts {
     private ContainerPorts() {
@@ -84,6 +84,7 @@ public final class ContainerPorts {
         return switch (name) {
             case "http", "metrics", "http-metrics", "web" -> new HttpServer(webApp(pod, container, healthy));
             case "echo" -> new EchoServer();
+            case "bulk" -> new BulkServer();
             case "grpc" -> new GrpcHealthServer(healthy);
             default -> (in, out) -> in.transferTo(OutputStream.nullOutputStream());
         };

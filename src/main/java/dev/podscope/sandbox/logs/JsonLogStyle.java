@@ -1,7 +1,10 @@
 package dev.podscope.sandbox.logs;
 
+import dev.podscope.sandbox.Canaries;
+
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -31,12 +34,26 @@ final class JsonLogStyle implements LogStyle {
                     JsonLine.of(at, "INFO", "parsed arguments", "args", run.commandLine()),
                     JsonLine.of(at, "INFO", "connected to object storage", "endpoint", "s3.example.com"));
         }
-        return List.of(
+        List<String> lines = new ArrayList<>(List.of(
                 JsonLine.of(at, "INFO", "starting " + run.name(), "version", run.version()),
-                JsonLine.of(at, "INFO", "loaded configuration", "source", "/etc/" + run.name() + "/config.yaml"),
+                JsonLine.of(at, "INFO", "loaded configuration", "source", "/etc/" + run.name() + "/config.yaml")));
+        if (debug(run)) {
+            // a careless service at debug level: credentials among ordinary lines (bundle redaction tests)
+            for (String[] f : Canaries.debugLogFields()) {
+                lines.add(JsonLine.of(at, f[0], f[1], f[2], f[3]));
+            }
+            lines.addAll(Canaries.privateKeyLines());
+        }
+        lines.addAll(List.of(
                 JsonLine.of(at, "INFO", "connected to database", "host", UPSTREAMS.getFirst()),
                 JsonLine.of(at, "INFO", "metrics server listening", "addr", ":9090"),
-                JsonLine.of(at, "INFO", "http server listening", "addr", listen));
+                JsonLine.of(at, "INFO", "http server listening", "addr", listen)));
+        return lines;
+    }
+
+    private static boolean debug(ContainerRun run) {
+        return run.spec().getEnv() != null && run.spec().getEnv().stream()
+                .anyMatch(e -> "LOG_LEVEL".equals(e.getName()) && "debug".equals(e.getValue()));
     }
 
     @Override

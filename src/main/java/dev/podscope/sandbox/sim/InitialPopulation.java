@@ -63,6 +63,7 @@ final class InitialPopulation {
         List<String> appNamespaces = new ArrayList<>(namespaces);
         appNamespaces.remove("kube-system");
         FillerApps.create(p, appNamespaces, options.pods() - FIXED_PODS);
+        DemoConfig.create(p); // last: its uids must not shift the names of everything seeded before
         store.createAll(batch);
         return new Result(scenarios, pending, resumed);
     }

@@ -7,13 +7,16 @@ import dev.podscope.session.ClusterErrors;
 import dev.podscope.session.ClusterException;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
-import okhttp3.HttpUrl;
+import io.kubernetes.client.openapi.Pair;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -26,11 +29,13 @@ final class ApiReads {
     static final int PAGE = 500;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    private final ApiClient client;
     private final OkHttpClient http;
     private final String server;
     private final String context;
 
     ApiReads(ApiClient client, String context) {
+        this.client = client;
         // a session's client may have no read timeout (for watches): a bundle must not hang on a dead server
         this.http = client.getHttpClient().newBuilder().readTimeout(60, TimeUnit.SECONDS).build();
         this.server = client.getBasePath();
@@ -46,10 +51,7 @@ final class ApiReads {
     }
 
     ObjectNode get(String path, Map<String, String> query) throws Refused {
-        HttpUrl.Builder url = HttpUrl.get(server + path).newBuilder();
-        query.forEach(url::addQueryParameter);
-        Request request = new Request.Builder().url(url.build()).header("Accept", "application/json").get().build();
-        try (Response response = http.newCall(request).execute()) {
+        try (Response response = http.newCall(request(path, query)).execute()) {
             String body = response.body().string();
             if (response.code() == 403 || response.code() == 404) {
                 throw new Refused(response.code(), statusMessage(body));
@@ -65,6 +67,15 @@ final class ApiReads {
         } catch (IOException | ApiException e) {
             throw new ClusterException(ClusterErrors.describe(e, context, server), e);
         }
+    }
+
+    /** Built by the client, so that its authentication (bearer token, API key, interceptors) applies. */
+    private Request request(String path, Map<String, String> query) throws ApiException {
+        List<Pair> pairs = new ArrayList<>();
+        query.forEach((k, v) -> pairs.add(new Pair(k, v)));
+        Map<String, String> headers = new HashMap<>(Map.of("Accept", "application/json"));
+        return client.buildCall(null, path, "GET", pairs, new ArrayList<>(), null, headers, new HashMap<>(),
+                new HashMap<>(), new String[] {"BearerToken"}, null).request();
     }
 
     /** Every page of the list at {@code path}; the handler sees each before the next is read. */

@@ -139,7 +139,7 @@ class BundleExportTest {
     @Test
     void selectedPodsOnly() throws IOException {
         String cart = sandbox.store().list(dev.podscope.sandbox.store.Resources.PODS, "shop").items().stream()
-                .map(p -> p.getMetadata().getName()).filter(n -> n.startsWith("cart-")).findFirst().orElseThrow();
+                .map(p -> p.object().getMetadata().getName()).filter(n -> n.startsWith("cart-")).findFirst().orElseThrow();
         BundleFiles bundle = export(BundleScope.pods(List.of(new PodKey("shop", cart))));
         assertThat(bundle.json("namespaces/shop/pods.json").path("items")).singleElement()
                 .satisfies(p -> assertThat(p.path("metadata").path("name").asText()).isEqualTo(cart));

@@ -51,6 +51,17 @@ final class JsonLogStyle implements LogStyle {
         return lines;
     }
 
+    /** One of the leaky debug lines; JSON loggers write a multi-line key as one line with escaped newlines. */
+    private static String debugLine(SplittableRandom random, Instant at) {
+        List<String[]> fields = Canaries.debugLogFields();
+        int pick = random.nextInt(fields.size() + 1);
+        if (pick == fields.size()) {
+            return JsonLine.of(at, "DEBUG", "loaded TLS key", "pem", String.join("\n", Canaries.privateKeyLines()));
+        }
+        String[] f = fields.get(pick);
+        return JsonLine.of(at, f[0], f[1], f[2], f[3]);
+    }
+
     private static boolean debug(ContainerRun run) {
         return run.spec().getEnv() != null && run.spec().getEnv().stream()
                 .anyMatch(e -> "LOG_LEVEL".equals(e.getName()) && "debug".equals(e.getValue()));
@@ -62,6 +73,9 @@ final class JsonLogStyle implements LogStyle {
             long batch = Duration.between(run.started(), at).toMillis() / 1250 + 1;
             return JsonLine.of(at, "INFO", "processed batch", "batch", batch, "rows", 500,
                     "elapsed_ms", random.nextInt(180, 1400));
+        }
+        if (debug(run) && random.nextInt(40) == 0) {
+            return debugLine(random, at);
         }
         int kind = random.nextInt(100);
         if (kind < 72) {

@@ -41,24 +41,54 @@ final class LogCapture {
         this.cancelled = cancelled;
     }
 
-    /** Writes the log of {@code request} as {@code path}; a log the server will not give is a {@link LogException}. */
-    void capture(LogRequest request, String path, BundleZip zip) throws LogException, IOException {
-        try (Spool spool = new Spool(spoolDirectory)) {
-            try (Response response = LogStream.openRaw(client, request)) {
-                BufferedSource in = response.body().source();
-                LogRedaction redaction = new LogRedaction(redactor, path);
-                int lines = 0;
-                for (String line = in.readUtf8Line(); line != null; line = in.readUtf8Line()) {
-                    if (++lines % 1024 == 0 && cancelled.getAsBoolean()) {
-                        throw new BundleCancelledException();
-                    }
-                    spool.write((redaction.line(line) + "\n").getBytes(StandardCharsets.UTF_8));
+    /**
+     * Reads, redacts and spools the log of {@code request} for entry {@code path}; safe to call from several
+     * threads at once. A log the server will not give is a {@link LogException}.
+     */
+    Captured read(LogRequest request, String path) throws LogException, IOException {
+        Spool spool = new Spool(spoolDirectory);
+        boolean kept = false;
+        try (Response response = LogStream.openRaw(client, request)) {
+            BufferedSource in = response.body().source();
+            LogRedaction redaction = new LogRedaction(redactor, path);
+            int lines = 0;
+            for (String line = in.readUtf8Line(); line != null; line = in.readUtf8Line()) {
+                if (++lines % 1024 == 0 && cancelled.getAsBoolean()) {
+                    throw new BundleCancelledException();
                 }
-            } catch (IOException e) {
-                throw new LogException("the log of " + request.namespace() + "/" + request.label() + " broke off: "
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                spool.write((redaction.line(line) + "\n").getBytes(StandardCharsets.UTF_8));
             }
+            kept = true;
+            return new Captured(path, spool, cap);
+        } catch (IOException e) {
+            throw new LogException("the log of " + request.namespace() + "/" + request.label() + " broke off: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        } finally {
+            if (!kept) {
+                spool.close();
+            }
+        }
+    }
+
+    /** A log read and redacted, waiting for its turn in the zip. */
+    static final class Captured implements AutoCloseable {
+        private final String path;
+        private final Spool spool;
+        private final long cap;
+
+        private Captured(String path, Spool spool, long cap) {
+            this.path = path;
+            this.spool = spool;
+            this.cap = cap;
+        }
+
+        void writeTo(BundleZip zip) throws IOException {
             spool.copyTail(zip, path, cap);
+        }
+
+        @Override
+        public void close() throws IOException {
+            spool.close();
         }
     }
 

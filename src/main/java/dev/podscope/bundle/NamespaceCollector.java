@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podscope.bundle.redact.Redactor;
 import dev.podscope.format.WireJson;
-import dev.podscope.logs.LogException;
 import dev.podscope.logs.LogRequest;
 import io.kubernetes.client.openapi.models.V1Pod;
 
@@ -133,32 +132,32 @@ final class NamespaceCollector {
             return;
         }
         int done = 0;
-        for (PodFacts pod : pods) {
-            run.checkCancelled();
-            run.progress("Logs of " + pod.namespace() + "/" + pod.name(), from + (to - from) * done++ / Math.max(1, pods.size()));
-            if (selection == LogSelection.UNHEALTHY && !pod.unhealthy()) {
-                continue;
-            }
-            for (PodFacts.ContainerLogs container : pod.containers()) {
-                String base = "logs/" + pod.namespace() + "/" + pod.name() + "/" + container.name();
-                log(pod, container.name(), false, base + ".log");
-                if (container.previous()) {
-                    log(pod, container.name(), true, base + ".previous.log");
+        try (LogQueue queue = new LogQueue(run)) {
+            for (PodFacts pod : pods) {
+                run.checkCancelled();
+                run.progress("Logs of " + pod.namespace() + "/" + pod.name(),
+                        from + (to - from) * done++ / Math.max(1, pods.size()));
+                if (selection == LogSelection.UNHEALTHY && !pod.unhealthy()) {
+                    continue;
+                }
+                for (PodFacts.ContainerLogs container : pod.containers()) {
+                    String base = "logs/" + pod.namespace() + "/" + pod.name() + "/" + container.name();
+                    queue.submit(request(pod, container.name(), false), base + ".log");
+                    if (container.previous()) {
+                        queue.submit(request(pod, container.name(), true), base + ".previous.log");
+                    }
                 }
             }
+            queue.drain();
         }
     }
 
-    private void log(PodFacts pod, String container, boolean previous, String path) throws IOException {
+    private LogRequest request(PodFacts pod, String container, boolean previous) {
         LogRequest request = LogRequest.of(pod.namespace(), pod.name(), container).withPrevious(previous);
         if (run.scope().since() != null) {
             request = request.withSinceSeconds(Math.max(1, run.scope().since().toSeconds()));
         }
-        try {
-            run.logs().capture(request, path, run.zip());
-        } catch (LogException e) {
-            run.missing(path, e.getMessage());
-        }
+        return request;
     }
 
     interface ItemSink {

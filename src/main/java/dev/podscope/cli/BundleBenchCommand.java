@@ -5,6 +5,7 @@ import dev.podscope.sandbox.sim.SimulatorOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,14 +28,17 @@ final class BundleBenchCommand implements Callable<Integer> {
     @Option(names = "--xmx", paramLabel = "SIZE", description = "Heap limit of the exporting process (default: ${DEFAULT-VALUE}).")
     String xmx = "128m";
 
-    @Option(names = "--export-args", paramLabel = "ARGS", split = " ",
-            description = "Extra arguments for bundle export (default: none), e.g. \"--since 10m\".")
-    List<String> exportArgs = new ArrayList<>();
+    @Option(names = "--since", paramLabel = "DURATION",
+            description = "Log window of the export (default: ${DEFAULT-VALUE}; \"all\" for whole logs, up to 10,000"
+                    + " lines per container in the sandbox).")
+    String since = "5m";
 
     @Override
     public Integer call() throws Exception {
-        System.out.printf("Bundle export benchmark: `podscope bundle export -A` with all logs, exporter in its own"
-                + " JVM with -Xmx%s%n", xmx);
+        System.out.printf("Bundle export benchmark: `podscope bundle export -A --logs all%s`, exporter in its own"
+                + " JVM with -Xmx%s; load average before: %.1f on %d cores%n", "all".equals(since) ? "" : " --since " + since,
+                xmx, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         run(pods);
         if (secondSize > 0) {
             run(secondSize);
@@ -49,7 +53,9 @@ final class BundleBenchCommand implements Callable<Integer> {
             BenchProcess bench = new BenchProcess(dir);
             List<String> args = new ArrayList<>(List.of("bundle", "export", "-A", "--kubeconfig", kubeconfig.toString(),
                     "-o", dir.resolve("bundle.zip").toString(), "--stats"));
-            args.addAll(exportArgs);
+            if (!"all".equals(since)) {
+                args.addAll(List.of("--since", since));
+            }
             long start = System.nanoTime();
             String out = bench.output(bench.podscope(List.of("-Xmx" + xmx), args));
             double wall = (System.nanoTime() - start) / 1e9;
@@ -57,6 +63,8 @@ final class BundleBenchCommand implements Callable<Integer> {
                     .orElseThrow(() -> new IllegalStateException("no stats from the export: " + out));
             System.out.printf("  %5d pods  wall %.2f s (JVM start included)  %s  (target <= 10 s)%n", size, wall,
                     stats.substring("bundle-stats ".length()));
+            System.out.printf("         load average after: %.1f%n",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -39,7 +39,9 @@ class SandboxConfigKubectlTest {
         Kubectl.Result value = kubectl.run("get", "secret", "api-keys", "-n", "shop", "-o", "jsonpath={.data.key}");
         assertThat(new String(Base64.getDecoder().decode(value.out()), StandardCharsets.UTF_8)).isEqualTo("abc123");
         Kubectl.Result list = kubectl.run("get", "secrets", "-n", "shop");
-        assertThat(list.out()).contains("api-keys", "Opaque", Canaries.SECRET);
+        assertThat(list.lines().getFirst()).matches("NAME +TYPE +DATA +AGE");
+        assertThat(list.lines()).anyMatch(l -> l.matches("api-keys +Opaque +2 +\\d+s"))
+                .anyMatch(l -> l.matches(Canaries.SECRET + " +Opaque +2 +\\d+d"));
         Kubectl.Result deleted = kubectl.run("delete", "secret", "api-keys", "-n", "shop");
         assertThat(deleted.out()).isEqualTo("secret \"api-keys\" deleted\n");
         assertThat(kubectl.run("get", "secret", "api-keys", "-n", "shop").err())
@@ -67,7 +69,10 @@ class SandboxConfigKubectlTest {
                 .contains("\"checkout\":\"v2\"");
         Kubectl.Result again = kubectl.apply(manifest.replace("\"v2\"", "\"v3\""));
         assertThat(again.out()).isEqualTo("configmap/feature-flags configured\n");
-        assertThat(kubectl.run("get", "configmaps", "-n", "shop").out()).contains("feature-flags", Canaries.CONFIG_MAP);
+        Kubectl.Result maps = kubectl.run("get", "configmaps", "-n", "shop");
+        assertThat(maps.lines().getFirst()).matches("NAME +DATA +AGE");
+        assertThat(maps.lines()).anyMatch(l -> l.matches("feature-flags +1 +\\d+s"))
+                .anyMatch(l -> l.matches(Canaries.CONFIG_MAP + " +2 +\\d+d"));
         assertThat(kubectl.run("delete", "configmap", "feature-flags", "-n", "shop").out())
                 .isEqualTo("configmap \"feature-flags\" deleted\n");
     }

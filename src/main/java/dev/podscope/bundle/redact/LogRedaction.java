@@ -36,7 +36,7 @@ public final class LogRedaction {
         if (begin.find() && line.indexOf("-----END ", begin.end()) < 0) {
             insideKey = true;
             redactor.report().add(RULE, file, 1);
-            return redactor.line(line.substring(0, begin.end()), file, rules) + RedactionRule.HIDDEN;
+            return redactor.line(line.substring(0, begin.start()), file, rules) + begin.group() + RedactionRule.HIDDEN;
         }
         return redactor.line(line, file, rules);
     }

@@ -11,6 +11,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
@@ -34,7 +35,8 @@ public enum Icon {
     CONNECTING(MaterialDesignS.SYNC),
     STALE(MaterialDesignS.SYNC_ALERT),
     DISCONNECTED(MaterialDesignL.LAN_DISCONNECT),
-    CLOSE(MaterialDesignC.CLOSE);
+    CLOSE(MaterialDesignC.CLOSE),
+    EXPORT(MaterialDesignP.PACKAGE_DOWN);
 
     private final Ikon ikon;
 

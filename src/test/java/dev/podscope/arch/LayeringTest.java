@@ -36,7 +36,7 @@ class LayeringTest {
     void coreDoesNotDependOnTheShells() {
         noClasses().that().resideInAnyPackage("dev.podscope.kube..", "dev.podscope.format..",
                         "dev.podscope.session..", "dev.podscope.sandbox..", "dev.podscope.metrics..",
-                        "dev.podscope.bundle..")
+                        "dev.podscope.bundle", "dev.podscope.bundle.redact")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.podscope.ui..", "dev.podscope.cli..",
                         "dev.podscope.app..")
                 .check(CLASSES);

@@ -14,6 +14,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
@@ -133,6 +134,13 @@ public final class BundleExportView extends VBox {
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
         getChildren().addAll(title, note, form, bar, step, outcome, buttons);
+        // never squeeze a line away: the window grows instead when the outcome needs two lines
+        getChildren().forEach(child -> ((Region) child).setMinHeight(Region.USE_PREF_SIZE));
+        outcome.textProperty().subscribe(text -> {
+            if (getScene() != null && getScene().getWindow() != null) {
+                getScene().getWindow().sizeToScene();
+            }
+        });
     }
 
     private void browse() {

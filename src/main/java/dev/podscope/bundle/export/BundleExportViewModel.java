@@ -158,7 +158,8 @@ public final class BundleExportViewModel {
         running.set(false);
         progress.set(1);
         step.set("Done");
-        outcome.set("Wrote " + result.file() + " (" + ByteSizes.format(result.bytes()) + ", " + result.pods() + " pods, "
+        // the file field shows the whole path; the name is enough here
+        outcome.set("Wrote " + result.file().getFileName() + " (" + ByteSizes.format(result.bytes()) + ", " + result.pods() + " pods, "
                 + result.redactions() + " values redacted" + (result.missing().isEmpty() ? ""
                 : ", " + result.missing().size() + " items not collected — see manifest.json") + ")");
     }

@@ -86,7 +86,7 @@ class BundleExportViewTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !model.runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         String outcome = robot.lookup("#bundle-outcome").queryAs(Label.class).getText();
-        assertThat(outcome).startsWith("Wrote " + output.toAbsolutePath()).contains(" pods, ", " values redacted");
+        assertThat(outcome).startsWith("Wrote podscope-bundle-podscope-sandbox-").contains(".zip (", " pods, ", " values redacted");
         assertThat(robot.lookup("#bundle-progress").queryAs(ProgressBar.class).getProgress()).isEqualTo(1.0);
         assertThat(robot.lookup("#cancel").queryAs(Button.class).getText()).isEqualTo("Close");
         try (Stream<Path> files = Files.list(output)) {

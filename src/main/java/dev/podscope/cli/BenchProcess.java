@@ -24,14 +24,20 @@ final class BenchProcess {
      * class-data archive included), otherwise this JVM with its class path.
      */
     List<String> podscope(List<String> args) {
+        return podscope(List.of(), args);
+    }
+
+    /** podscope with extra JVM options (ignored when running from the app image's launcher). */
+    List<String> podscope(List<String> jvmOptions, List<String> args) {
         List<String> cmd = new ArrayList<>();
         String launcher = System.getProperty("jpackage.app-path");
         if (launcher != null) {
             cmd.add(launcher);
         } else {
             cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
-                    "-cp", System.getProperty("java.class.path"), "dev.podscope.app.Main"));
+                    "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED"));
+            cmd.addAll(jvmOptions);
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.podscope.app.Main"));
         }
         cmd.addAll(args);
         return cmd;

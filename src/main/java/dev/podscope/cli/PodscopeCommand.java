@@ -11,7 +11,7 @@ import java.util.function.Consumer;
         description = "Desktop Kubernetes cluster explorer. Without a command, opens the desktop app.",
         subcommands = {ContextsCommand.class, GetPodsCommand.class, LogsCommand.class, TopCommand.class,
                 DescribeCommand.class, PortForwardCommand.class, ProbeCommand.class,
-                SandboxCommand.class, BenchCommand.class,
+                SandboxCommand.class, BenchCommand.class, BundleCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PodscopeCommand implements Callable<Integer> {
     @Option(names = "--sandbox", description = "Open the built-in sandbox cluster, whatever the kubeconfig says.")

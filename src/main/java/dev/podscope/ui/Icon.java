@@ -48,7 +48,8 @@ public enum Icon {
     OPEN_BROWSER(MaterialDesignO.OPEN_IN_NEW),
     FAVOURITE(MaterialDesignS.STAR),
     NOT_FAVOURITE(MaterialDesignS.STAR_OUTLINE),
-    ADD(MaterialDesignP.PLUS);
+    ADD(MaterialDesignP.PLUS),
+    EXPORT(MaterialDesignP.PACKAGE_DOWN);
 
     private final Ikon ikon;
 

@@ -191,9 +191,15 @@ public final class MainWindow extends BorderPane {
         forwardsToggle.selectedProperty().bindBidirectional(model.forwardsShownProperty());
         forwardsToggle.setFocusTraversable(false);
 
+        Button bundle = new Button(null, Icon.EXPORT.graphic());
+        bundle.setId("export-bundle");
+        bundle.getStyleClass().addAll("button-icon", "flat");
+        bundle.setTooltip(new Tooltip("Export a diagnostic bundle (zip, secrets redacted)"));
+        bundle.setOnAction(event -> openBundleExport());
+        bundle.setFocusTraversable(false);
+
         HBox bar = new HBox(8, label(Icon.CONTEXT), context, label(Icon.NAMESPACE), namespace, viewSwitch(), filter,
-                forwardsToggle,
-                theme);
+                forwardsToggle, bundle, theme);
         bar.getStyleClass().add("top-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
@@ -225,6 +231,21 @@ public final class MainWindow extends BorderPane {
         HBox box = new HBox(pods, eventsButton);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
+    }
+
+    private void openBundleExport() {
+        java.util.List<dev.podscope.pods.PodKey> selected = table.getSelectionModel().getSelectedItems().stream()
+                .filter(java.util.Objects::nonNull).map(dev.podscope.pods.PodRowViewModel::key).toList();
+        model.bundleExport(selected, java.nio.file.Path.of(System.getProperty("user.home"))).ifPresent(export -> {
+            javafx.stage.Stage stage = new javafx.stage.Stage();
+            stage.initOwner(getScene().getWindow());
+            stage.setTitle("Export diagnostic bundle");
+            Scene scene = new Scene(new dev.podscope.bundle.export.BundleExportView(export, stage::close));
+            Themes.addStylesheet(scene);
+            stage.setScene(scene);
+            stage.setOnCloseRequest(e -> export.cancel());
+            stage.show();
+        });
     }
 
     private static Label label(Icon icon) {

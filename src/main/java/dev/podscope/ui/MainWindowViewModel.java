@@ -322,6 +322,21 @@ public final class MainWindowViewModel implements AutoCloseable {
         }
     }
 
+    /**
+     * The Export bundle dialog's model for the live context, the namespace shown and the {@code selected} pods;
+     * empty while no session is open.
+     */
+    public java.util.Optional<dev.podscope.bundle.export.BundleExportViewModel> bundleExport(
+            java.util.List<dev.podscope.pods.PodKey> selected, java.nio.file.Path directory) {
+        if (session == null) {
+            return java.util.Optional.empty();
+        }
+        NamespaceChoice shown = namespace.get();
+        String name = shown == null || shown.isAll() ? null : shown.name();
+        return java.util.Optional.of(new dev.podscope.bundle.export.BundleExportViewModel(session.client(),
+                session.contextName(), name, selected, directory, tasks, clock));
+    }
+
     public PodTableViewModel table() {
         return table;
     }

@@ -18,7 +18,8 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage(
                         "dev.podscope.kube..", "dev.podscope.format..", "dev.podscope.session..",
                         "dev.podscope.sandbox..", "dev.podscope.cli..",
-                        "dev.podscope.exec..", "dev.podscope.io..")
+                        "dev.podscope.exec..", "dev.podscope.io..",
+                        "dev.podscope.bundle", "dev.podscope.bundle.redact")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
                 .check(CLASSES);
     }
@@ -42,7 +43,8 @@ class LayeringTest {
     @Test
     void coreDoesNotDependOnTheShells() {
         noClasses().that().resideInAnyPackage("dev.podscope.kube..", "dev.podscope.format..",
-                        "dev.podscope.session..", "dev.podscope.sandbox..", "dev.podscope.metrics..")
+                        "dev.podscope.session..", "dev.podscope.sandbox..", "dev.podscope.metrics..",
+                        "dev.podscope.bundle", "dev.podscope.bundle.redact")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.podscope.ui..", "dev.podscope.cli..",
                         "dev.podscope.app..")
                 .check(CLASSES);

@@ -1,5 +1,6 @@
 package dev.podscope.sandbox.api;
 
+import dev.podscope.format.ConfigPrinters;
 import dev.podscope.format.DefaultPrinter;
 import dev.podscope.format.EventPrinter;
 import dev.podscope.format.NamespacePrinter;
@@ -18,7 +19,9 @@ final class RowPrinters {
             Resources.PODS, new PodPrinter(),
             Resources.NAMESPACES, new NamespacePrinter(),
             Resources.NODES, new NodePrinter(),
-            Resources.EVENTS, new EventPrinter());
+            Resources.EVENTS, new EventPrinter(),
+            Resources.SECRETS, new ConfigPrinters.SecretPrinter(),
+            Resources.CONFIG_MAPS, new ConfigPrinters.ConfigMapPrinter());
     private static final ResourcePrinter<KubernetesObject> DEFAULT = new DefaultPrinter();
 
     private RowPrinters() {

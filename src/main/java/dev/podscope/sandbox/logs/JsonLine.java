@@ -33,6 +33,10 @@ final class JsonLine {
         line.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c == '\n') {
+                line.append("\\n"); // a log line never spans lines: JSON loggers escape newlines
+                continue;
+            }
             if (c == '"' || c == '\\') {
                 line.append('\\');
             }

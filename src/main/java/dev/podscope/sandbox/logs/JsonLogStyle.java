@@ -1,7 +1,10 @@
 package dev.podscope.sandbox.logs;
 
+import dev.podscope.sandbox.Canaries;
+
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -31,12 +34,37 @@ final class JsonLogStyle implements LogStyle {
                     JsonLine.of(at, "INFO", "parsed arguments", "args", run.commandLine()),
                     JsonLine.of(at, "INFO", "connected to object storage", "endpoint", "s3.example.com"));
         }
-        return List.of(
+        List<String> lines = new ArrayList<>(List.of(
                 JsonLine.of(at, "INFO", "starting " + run.name(), "version", run.version()),
-                JsonLine.of(at, "INFO", "loaded configuration", "source", "/etc/" + run.name() + "/config.yaml"),
+                JsonLine.of(at, "INFO", "loaded configuration", "source", "/etc/" + run.name() + "/config.yaml")));
+        if (debug(run)) {
+            // a careless service at debug level: credentials among ordinary lines (bundle redaction tests)
+            for (String[] f : Canaries.debugLogFields()) {
+                lines.add(JsonLine.of(at, f[0], f[1], f[2], f[3]));
+            }
+            lines.addAll(Canaries.privateKeyLines());
+        }
+        lines.addAll(List.of(
                 JsonLine.of(at, "INFO", "connected to database", "host", UPSTREAMS.getFirst()),
                 JsonLine.of(at, "INFO", "metrics server listening", "addr", ":9090"),
-                JsonLine.of(at, "INFO", "http server listening", "addr", listen));
+                JsonLine.of(at, "INFO", "http server listening", "addr", listen)));
+        return lines;
+    }
+
+    /** One of the leaky debug lines; JSON loggers write a multi-line key as one line with escaped newlines. */
+    private static String debugLine(SplittableRandom random, Instant at) {
+        List<String[]> fields = Canaries.debugLogFields();
+        int pick = random.nextInt(fields.size() + 1);
+        if (pick == fields.size()) {
+            return JsonLine.of(at, "DEBUG", "loaded TLS key", "pem", String.join("\n", Canaries.privateKeyLines()));
+        }
+        String[] f = fields.get(pick);
+        return JsonLine.of(at, f[0], f[1], f[2], f[3]);
+    }
+
+    private static boolean debug(ContainerRun run) {
+        return run.spec().getEnv() != null && run.spec().getEnv().stream()
+                .anyMatch(e -> "LOG_LEVEL".equals(e.getName()) && "debug".equals(e.getValue()));
     }
 
     @Override
@@ -45,6 +73,9 @@ final class JsonLogStyle implements LogStyle {
             long batch = Duration.between(run.started(), at).toMillis() / 1250 + 1;
             return JsonLine.of(at, "INFO", "processed batch", "batch", batch, "rows", 500,
                     "elapsed_ms", random.nextInt(180, 1400));
+        }
+        if (debug(run) && random.nextInt(40) == 0) {
+            return debugLine(random, at);
         }
         int kind = random.nextInt(100);
         if (kind < 72) {

@@ -34,7 +34,7 @@ final class DemoApps {
         var frontend = SteadyDeployments.create(p, "shop", "frontend", 2, DemoApps::frontend);
         SteadyDeployments.create(p, "shop", "cart", 2, () -> Templates.template(Templates.appLabels("cart"), "cart",
                 Templates.service("cart", "registry.example.com/shop/cart:v1.8.0", 8080,
-                        Templates.resources("100m", "128Mi", "500m", "256Mi"))));
+                        Templates.resources("100m", "128Mi", "500m", "256Mi")).env(DemoConfig.cartEnv())));
         SteadyDeployments.create(p, "data", "redis", 1, DemoApps::redis);
         SteadyDeployments.create(p, "shop", "inventory", 1, DemoApps::inventory);
         SteadyDeployments.create(p, "default", "echo", 1, DemoApps::echo);

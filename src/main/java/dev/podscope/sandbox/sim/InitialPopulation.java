@@ -66,6 +66,7 @@ final class InitialPopulation {
         FillerApps.create(p, appNamespaces, options.pods() - FIXED_PODS);
         ProbeAndInitScenarios.create(p, scenarios, pending);
         LostNode.create(p, scenarios, podCapacity);
+        DemoConfig.create(p); // last: its uids must not shift the names of everything seeded before
         store.createAll(batch);
         return new Result(scenarios, pending, resumed);
     }

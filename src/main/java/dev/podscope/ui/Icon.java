@@ -34,7 +34,9 @@ public enum Icon {
     CONNECTING(MaterialDesignS.SYNC),
     STALE(MaterialDesignS.SYNC_ALERT),
     DISCONNECTED(MaterialDesignL.LAN_DISCONNECT),
-    CLOSE(MaterialDesignC.CLOSE);
+    CLOSE(MaterialDesignC.CLOSE),
+    OPEN_BUNDLE(MaterialDesignF.FOLDER_ZIP_OUTLINE),
+    BUNDLE(MaterialDesignA.ARCHIVE_LOCK_OUTLINE);
 
     private final Ikon ikon;
 

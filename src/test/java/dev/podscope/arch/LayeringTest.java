@@ -18,7 +18,8 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage(
                         "dev.podscope.kube..", "dev.podscope.format..", "dev.podscope.session..",
                         "dev.podscope.sandbox..", "dev.podscope.cli..",
-                        "dev.podscope.portforward..", "dev.podscope.exec..", "dev.podscope.io..")
+                        "dev.podscope.portforward..", "dev.podscope.exec..", "dev.podscope.io..",
+                        "dev.podscope.bundle..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
                 .check(CLASSES);
     }
@@ -34,7 +35,8 @@ class LayeringTest {
     @Test
     void coreDoesNotDependOnTheShells() {
         noClasses().that().resideInAnyPackage("dev.podscope.kube..", "dev.podscope.format..",
-                        "dev.podscope.session..", "dev.podscope.sandbox..", "dev.podscope.metrics..")
+                        "dev.podscope.session..", "dev.podscope.sandbox..", "dev.podscope.metrics..",
+                        "dev.podscope.bundle..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.podscope.ui..", "dev.podscope.cli..",
                         "dev.podscope.app..")
                 .check(CLASSES);

@@ -27,6 +27,8 @@ public enum Icon {
     CONTEXT(MaterialDesignK.KUBERNETES),
     NAMESPACE(MaterialDesignF.FOLDER_OUTLINE),
     FILTER(MaterialDesignM.MAGNIFY),
+    OPEN_BUNDLE(MaterialDesignF.FOLDER_ZIP_OUTLINE),
+    BUNDLE(MaterialDesignA.ARCHIVE_LOCK_OUTLINE),
     THEME_DARK(MaterialDesignW.WEATHER_NIGHT),
     THEME_LIGHT(MaterialDesignW.WEATHER_SUNNY),
     SANDBOX(MaterialDesignF.FLASK_OUTLINE),
@@ -34,9 +36,7 @@ public enum Icon {
     CONNECTING(MaterialDesignS.SYNC),
     STALE(MaterialDesignS.SYNC_ALERT),
     DISCONNECTED(MaterialDesignL.LAN_DISCONNECT),
-    CLOSE(MaterialDesignC.CLOSE),
-    OPEN_BUNDLE(MaterialDesignF.FOLDER_ZIP_OUTLINE),
-    BUNDLE(MaterialDesignA.ARCHIVE_LOCK_OUTLINE);
+    CLOSE(MaterialDesignC.CLOSE);
 
     private final Ikon ikon;
 

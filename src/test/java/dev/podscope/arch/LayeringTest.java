@@ -18,8 +18,7 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage(
                         "dev.podscope.kube..", "dev.podscope.format..", "dev.podscope.session..",
                         "dev.podscope.sandbox..", "dev.podscope.cli..",
-                        "dev.podscope.portforward..", "dev.podscope.exec..", "dev.podscope.io..",
-                        "dev.podscope.bundle..")
+                        "dev.podscope.portforward..", "dev.podscope.exec..", "dev.podscope.io..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
                 .check(CLASSES);
     }
@@ -39,6 +38,13 @@ class LayeringTest {
                         "dev.podscope.bundle..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.podscope.ui..", "dev.podscope.cli..",
                         "dev.podscope.app..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void openingABundleIsCoreWithoutJavaFx() {
+        noClasses().that().resideInAnyPackage("dev.podscope.bundle.open..", "dev.podscope.sandbox.replay..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
                 .check(CLASSES);
     }
 }

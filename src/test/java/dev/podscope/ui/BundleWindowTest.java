@@ -137,6 +137,15 @@ class BundleWindowTest {
         robot.interact(() -> window.table().scrollTo(0));
         Screenshots.save(window, "bundle-open");
 
+        PodRowViewModel killed = model.table().rows().stream()
+                .filter(r -> r.printedAt(shownAt).status().equals("OOMKilled")).findFirst().orElseThrow();
+        robot.interact(() -> model.open(killed));
+        await(() -> model.detail().yamlProperty().get() != null
+                && model.detail().yamlProperty().get().contains("name: " + killed.key().name()));
+        assertThat(model.detail().yamlProperty().get()).contains("reason: OOMKilled");
+        Screenshots.save(window, "bundle-detail");
+        robot.interact(model::closeDetail);
+
         robot.interact(() -> model.switchContext(kubeconfig.context("dev").orElseThrow()));
         awaitLive(devPods);
         assertThat(robot.lookup("#bundle-banner").query().getParent().isVisible()).isFalse();

@@ -66,41 +66,48 @@ public final class RecordedLogs implements LogSource {
         return out -> write(file, query, out);
     }
 
+    /**
+     * Streams the file; only a {@code tailLines} query holds lines back (that many). Whether the file is stamped is
+     * decided by its first line.
+     */
     private void write(InputStream file, LogQuery query, OutputStream out) throws IOException {
         Instant since = query.since(capturedAt);
-        long tail = query.tailLines() == null ? Long.MAX_VALUE : query.tailLines();
+        Long tail = query.tailLines();
         Deque<LogLine> kept = new ArrayDeque<>();
+        LogWriter writer = null;
         boolean stamped = false;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(file, StandardCharsets.UTF_8))) {
-            String text;
-            boolean first = true;
-            while ((text = reader.readLine()) != null) {
+            for (String text = reader.readLine(); text != null; text = reader.readLine()) {
                 LogLine line = parse(text);
-                if (first) {
+                if (writer == null) {
                     stamped = line != null;
-                    first = false;
+                    writer = new LogWriter(out, query.timestamps() && stamped, query.limitBytes());
                 }
                 if (!stamped || line == null) {
                     line = new LogLine(capturedAt, text);
                 } else if (since != null && line.time().isBefore(since)) {
                     continue;
                 }
-                if (tail == 0) {
-                    continue;
-                }
-                kept.addLast(line);
-                if (kept.size() > tail) {
-                    kept.removeFirst();
+                if (tail == null) {
+                    if (!writer.write(line)) {
+                        break;
+                    }
+                } else if (tail > 0) {
+                    kept.addLast(line);
+                    if (kept.size() > tail) {
+                        kept.removeFirst();
+                    }
                 }
             }
         }
-        LogWriter writer = new LogWriter(out, query.timestamps() && stamped, query.limitBytes());
         for (LogLine line : kept) {
             if (!writer.write(line)) {
                 break;
             }
         }
-        writer.flush();
+        if (writer != null) {
+            writer.flush();
+        }
     }
 
     /** The line's kubelet timestamp and text, or null when it does not start with one. */

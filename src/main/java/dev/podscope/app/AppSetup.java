@@ -1,5 +1,6 @@
 package dev.podscope.app;
 
+import dev.podscope.bundle.open.BundleContexts;
 import dev.podscope.kube.KubeconfigSet;
 import dev.podscope.ui.SessionFactory;
 
@@ -12,9 +13,15 @@ import java.util.function.IntConsumer;
  * @param context  the context to open first; null for the kubeconfig's current context
  * @param onLoaded called once on the FX thread, with the number of pods, when the first context's complete pod list
  *                 is live and laid out in the table (the benchmark's "full table"); may be a no-op
+ * @param bundles  the bundles open from the start ({@code --bundle}); the window serves those opened later too
  */
 public record AppSetup(KubeconfigSet kubeconfig, SessionFactory sessions, boolean sandbox, AutoCloseable onExit,
-                       String context, IntConsumer onLoaded) {
+                       String context, IntConsumer onLoaded, BundleContexts bundles) {
+
+    public AppSetup(KubeconfigSet kubeconfig, SessionFactory sessions, boolean sandbox, AutoCloseable onExit,
+                    String context, IntConsumer onLoaded) {
+        this(kubeconfig, sessions, sandbox, onExit, context, onLoaded, new BundleContexts());
+    }
 
     public AppSetup(KubeconfigSet kubeconfig, SessionFactory sessions, boolean sandbox, AutoCloseable onExit) {
         this(kubeconfig, sessions, sandbox, onExit, null, rows -> { });

@@ -1,10 +1,13 @@
 package dev.podscope.app;
 
+import dev.podscope.bundle.open.BundleContexts;
+import dev.podscope.bundle.open.OpenedBundle;
 import dev.podscope.cli.DesktopOptions;
 import dev.podscope.kube.KubeconfigLoader;
 import dev.podscope.kube.KubeconfigSet;
 import dev.podscope.kube.KubeconfigSource;
 import dev.podscope.sandbox.Sandbox;
+import dev.podscope.ui.SessionFactory;
 import javafx.application.Platform;
 
 import java.io.IOException;
@@ -24,6 +27,9 @@ final class DesktopLauncher {
 
     static AppSetup setup(DesktopOptions options) {
         IntConsumer onLoaded = options.exitWhenLoaded() ? DesktopLauncher::reportAndExit : rows -> { };
+        if (options.bundle() != null) {
+            return bundleSetup(options, onLoaded);
+        }
         if (!options.sandbox()) {
             KubeconfigSet set = KubeconfigLoader.load(KubeconfigSource.fromSystem(options.kubeconfig()));
             if (!set.contexts().isEmpty()) {
@@ -40,6 +46,18 @@ final class DesktopLauncher {
             sessions.closeUnused();
             sandbox.close();
         }, null, onLoaded);
+    }
+
+    /**
+     * The bundle first, next to the kubeconfig's contexts (when there are any) so that the user can switch to a live
+     * cluster; a file that is not a whole bundle fails here, before any window opens, with the reason.
+     */
+    private static AppSetup bundleSetup(DesktopOptions options, IntConsumer onLoaded) {
+        BundleContexts bundles = new BundleContexts();
+        OpenedBundle opened = bundles.open(options.bundle());
+        KubeconfigSet set = KubeconfigLoader.load(KubeconfigSource.fromSystem(options.kubeconfig()));
+        SessionFactory live = SessionFactory.forKubeconfig(set);
+        return new AppSetup(set, live, false, bundles, opened.context().name(), onLoaded, bundles);
     }
 
     /** The benchmark's report line (see cli.BenchProcess): rows shown, heap used after a GC, resident set size. */

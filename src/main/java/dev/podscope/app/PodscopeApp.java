@@ -31,12 +31,13 @@ public final class PodscopeApp extends Application {
     @Override
     public void start(Stage stage) {
         tasks = new FxTaskExecutor();
-        model = new MainWindowViewModel(setup.kubeconfig(), setup.sessions(), tasks, Clock.systemUTC(), setup.sandbox());
+        model = new MainWindowViewModel(setup.kubeconfig(), setup.sessions(), tasks, Clock.systemUTC(), setup.sandbox(),
+                setup.bundles());
         MainWindow window = new MainWindow(model);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setScene(MainWindow.scene(window, Math.min(1400, screen.getWidth() * 0.9),
                 Math.min(900, screen.getHeight() * 0.9)));
-        stage.titleProperty().bind(model.contextProperty().map(c -> "Podscope — " + c.name()).orElse("Podscope"));
+        stage.titleProperty().bind(model.title());
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             stage.getIcons().add(new Image(Objects.requireNonNull(
                     PodscopeApp.class.getResourceAsStream("/dev/podscope/icons/podscope-" + size + ".png"))));

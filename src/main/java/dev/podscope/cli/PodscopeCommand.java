@@ -4,6 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
@@ -22,6 +23,10 @@ public final class PodscopeCommand implements Callable<Integer> {
 
     @Option(names = "--context", paramLabel = "NAME", description = "Context to open first (default: current-context).")
     String context;
+
+    @Option(names = "--bundle", paramLabel = "FILE.zip",
+            description = "Open a Podscope bundle (read-only, as captured) next to the kubeconfig's contexts.")
+    Path bundle;
 
     @Option(names = "--exit-when-loaded", hidden = true,
             description = "Benchmark hook: print rows, heap and RSS once the first full pod table is shown, then quit.")
@@ -48,7 +53,7 @@ public final class PodscopeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        desktop.accept(new DesktopOptions(sandbox, kubeconfig, context, exitWhenLoaded));
+        desktop.accept(new DesktopOptions(sandbox, kubeconfig, context, exitWhenLoaded, bundle));
         return 0;
     }
 }

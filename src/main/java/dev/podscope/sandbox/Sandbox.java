@@ -75,7 +75,8 @@ public final class Sandbox implements AutoCloseable {
         simulator.stop();
     }
 
-    private static String newToken() {
+    /** A fresh random bearer token for a sandbox API server. */
+    public static String newToken() {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return "sandbox-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

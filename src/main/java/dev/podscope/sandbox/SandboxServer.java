@@ -2,6 +2,7 @@ package dev.podscope.sandbox;
 
 import dev.podscope.sandbox.api.AccessPolicy;
 import dev.podscope.sandbox.api.ApiHandler;
+import dev.podscope.sandbox.api.ApiSources;
 import dev.podscope.sandbox.store.ClusterStore;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -37,12 +38,12 @@ public final class SandboxServer {
     private final Server jetty;
     private final int port;
 
-    private SandboxServer(ClusterStore store, SandboxTls tls, String token, int requestedPort) {
+    private SandboxServer(ClusterStore store, SandboxTls tls, String token, int requestedPort, ApiSources sources) {
         this.store = store;
         this.tls = tls;
         this.token = token;
         tokens.put(token, AccessPolicy.allowAll(ADMIN_USER));
-        this.handler = new ApiHandler(store, tokens::get);
+        this.handler = new ApiHandler(store, tokens::get, sources);
         this.jetty = new Server(new VirtualThreadPool(MAX_CONCURRENT_REQUESTS));
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
@@ -71,7 +72,13 @@ public final class SandboxServer {
 
     /** Starts serving {@code store}; {@code port} 0 picks a free port. */
     public static SandboxServer start(ClusterStore store, SandboxTls tls, String token, int port) {
-        return new SandboxServer(store, tls, token, port);
+        return new SandboxServer(store, tls, token, port, ApiSources.simulated(store));
+    }
+
+    /** Serves {@code store} with logs, metrics, version and writability from {@code sources} (e.g. a bundle's). */
+    public static SandboxServer start(ClusterStore store, SandboxTls tls, String token, int port,
+                                      ApiSources sources) {
+        return new SandboxServer(store, tls, token, port, sources);
     }
 
     /** Serves metrics.k8s.io (the default) or answers as a cluster without metrics-server. */

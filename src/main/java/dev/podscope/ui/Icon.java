@@ -30,6 +30,8 @@ public enum Icon {
     CONTEXT(MaterialDesignK.KUBERNETES),
     NAMESPACE(MaterialDesignF.FOLDER_OUTLINE),
     FILTER(MaterialDesignM.MAGNIFY),
+    OPEN_BUNDLE(MaterialDesignF.FOLDER_ZIP_OUTLINE),
+    BUNDLE(MaterialDesignA.ARCHIVE_LOCK_OUTLINE),
     THEME_DARK(MaterialDesignW.WEATHER_NIGHT),
     THEME_LIGHT(MaterialDesignW.WEATHER_SUNNY),
     SANDBOX(MaterialDesignF.FLASK_OUTLINE),

@@ -20,6 +20,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
@@ -33,7 +36,10 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
+
+import java.io.File;
 
 /**
  * The main window: context, namespace and filter on top, the pod table in the centre (with the opened pod below
@@ -66,10 +72,11 @@ public final class MainWindow extends BorderPane {
         this.detail = new PodDetailView(model.detail(), this::closeDetail);
         this.events = new EventsView(model.events());
         getStyleClass().add("main-window");
-        VBox top = new VBox();
+        VBox top = new VBox(menuBar());
         if (model.isSandbox()) {
             top.getChildren().add(sandboxBanner());
         }
+        top.getChildren().add(bundleBanner());
         top.getChildren().addAll(toolbar(), new NoticeArea(model));
         setTop(top);
         centre.setOrientation(Orientation.VERTICAL);
@@ -132,6 +139,41 @@ public final class MainWindow extends BorderPane {
         HBox box = new HBox(banner);
         box.getStyleClass().add("sandbox-banner");
         box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private MenuBar menuBar() {
+        MenuItem openBundle = new MenuItem("Open bundle…", Icon.OPEN_BUNDLE.graphic());
+        openBundle.setId("open-bundle");
+        openBundle.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        openBundle.setOnAction(event -> chooseBundle());
+        Menu file = new Menu("File", null, openBundle);
+        file.setId("file-menu");
+        MenuBar bar = new MenuBar(file);
+        bar.getStyleClass().add("main-menu");
+        return bar;
+    }
+
+    private void chooseBundle() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a Podscope bundle");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Podscope bundles (*.zip)", "*.zip"));
+        File chosen = chooser.showOpenDialog(getScene().getWindow());
+        if (chosen != null) {
+            model.openBundle(chosen.toPath());
+        }
+    }
+
+    /** Shown while a bundle is: what it is, whence and when, and that nothing in it can be changed. */
+    private HBox bundleBanner() {
+        Label banner = new Label(null, Icon.BUNDLE.graphic());
+        banner.setId("bundle-banner");
+        banner.textProperty().bind(model.bundleProperty().map(b -> b.describe()));
+        HBox box = new HBox(banner);
+        box.getStyleClass().add("bundle-banner");
+        box.setAlignment(Pos.CENTER);
+        box.visibleProperty().bind(model.readOnlyProperty());
+        box.managedProperty().bind(box.visibleProperty());
         return box;
     }
 

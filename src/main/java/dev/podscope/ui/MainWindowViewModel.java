@@ -1,5 +1,7 @@
 package dev.podscope.ui;
 
+import dev.podscope.bundle.open.BundleContexts;
+import dev.podscope.bundle.open.OpenedBundle;
 import dev.podscope.kube.KubeContext;
 import dev.podscope.kube.KubeconfigSet;
 import dev.podscope.metrics.MetricsPoller;
@@ -20,6 +22,7 @@ import dev.podscope.probes.ProbeViewModel;
 import dev.podscope.session.ConnectionState;
 import dev.podscope.session.NamespaceListing;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -32,8 +35,10 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The main window's state and commands: which context and namespace are shown, the session behind them, the
@@ -45,7 +50,10 @@ public final class MainWindowViewModel implements AutoCloseable {
     private final SessionFactory sessions;
     private final TaskExecutor tasks;
     private final boolean sandbox;
-    private final Clock clock;
+    private final DisplayClock clock;
+    private final BundleContexts bundles;
+    private final ObservableList<KubeContext> allContexts;
+    private final ReadOnlyObjectWrapper<OpenedBundle> bundle = new ReadOnlyObjectWrapper<>(this, "bundle");
     private final PodTableViewModel table;
     private final PodDetailViewModel detail;
     private final EventsViewModel events;
@@ -68,24 +76,35 @@ public final class MainWindowViewModel implements AutoCloseable {
 
     public MainWindowViewModel(KubeconfigSet kubeconfig, SessionFactory sessions, TaskExecutor tasks, Clock clock,
                                boolean sandbox) {
-        this(kubeconfig, sessions, tasks, clock, sandbox, new ForwardManager(), ForwardFavourites.inConfigDirectory());
+        this(kubeconfig, sessions, tasks, clock, sandbox, new BundleContexts());
+    }
+
+    /** {@code bundles} serves the bundles the user opens (and any opened before the window); the window closes it. */
+    public MainWindowViewModel(KubeconfigSet kubeconfig, SessionFactory sessions, TaskExecutor tasks, Clock clock,
+                               boolean sandbox, BundleContexts bundles) {
+        this(kubeconfig, sessions, tasks, clock, sandbox, bundles, new ForwardManager(),
+                ForwardFavourites.inConfigDirectory());
     }
 
     /** With the app's port-forward manager and the file of favourite forwards. */
     public MainWindowViewModel(KubeconfigSet kubeconfig, SessionFactory sessions, TaskExecutor tasks, Clock clock,
-                               boolean sandbox, ForwardManager forwardManager, ForwardFavourites favourites) {
+                               boolean sandbox, BundleContexts bundles, ForwardManager forwardManager,
+                               ForwardFavourites favourites) {
         this.forwardManager = forwardManager;
         this.forwards = new ForwardsViewModel(forwardManager, favourites, tasks);
         this.kubeconfig = kubeconfig;
         this.sessions = sessions;
         this.tasks = tasks;
         this.sandbox = sandbox;
-        this.clock = clock;
-        this.table = new PodTableViewModel(clock);
-        this.detail = new PodDetailViewModel(tasks, clock);
-        this.events = new EventsViewModel(tasks, clock);
+        this.clock = new DisplayClock(clock);
+        this.bundles = bundles;
+        this.table = new PodTableViewModel(this.clock);
+        this.detail = new PodDetailViewModel(tasks, this.clock);
+        this.events = new EventsViewModel(tasks, this.clock);
         this.namespaces = new NamespaceChoices(namespace);
-        this.contexts = FXCollections.unmodifiableObservableList(FXCollections.observableList(kubeconfig.contexts()));
+        this.allContexts = FXCollections.observableArrayList(kubeconfig.contexts());
+        this.contexts = FXCollections.unmodifiableObservableList(allContexts);
+        bundles.all().forEach(this::addBundle);
         namespace.subscribe(choice -> {
             table.showNamespace(choice == null ? null : choice.name());
             events.showNamespace(choice == null ? null : choice.name());
@@ -111,7 +130,7 @@ public final class MainWindowViewModel implements AutoCloseable {
 
     /** Opens {@code contextName}, else the current context, else the first (when those are missing or unset). */
     public void start(String contextName) {
-        KubeContext initial = kubeconfig.context(contextName == null ? "" : contextName)
+        KubeContext initial = knownContext(contextName == null ? "" : contextName)
                 .or(() -> kubeconfig.context(kubeconfig.currentContext().orElse("")))
                 .orElse(contexts.isEmpty() ? null : contexts.getFirst());
         if (initial == null) {
@@ -125,6 +144,28 @@ public final class MainWindowViewModel implements AutoCloseable {
             contextProblem.set("There is no context \"" + contextName + "\" in " + files() + "; showing \""
                     + initial.name() + "\"");
         }
+    }
+
+    /** A context of the kubeconfig or of an open bundle. */
+    private Optional<KubeContext> knownContext(String name) {
+        return allContexts.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    /** Adds a bundle opened before the window (e.g. {@code podscope --bundle FILE.zip}) to the context list. */
+    public void addBundle(OpenedBundle opened) {
+        allContexts.removeIf(c -> c.name().equals(opened.context().name()));
+        allContexts.add(opened.context());
+    }
+
+    /**
+     * Verifies and serves {@code file} in the background, then shows it: the context list gains the bundle's context
+     * and the window switches to it. A file that is no bundle, or a broken one, is reported as the context problem.
+     */
+    public void openBundle(Path file) {
+        tasks.execute(() -> bundles.open(file), opened -> {
+            addBundle(opened);
+            switchContext(opened.context());
+        }, error -> contextProblem.set(error.getMessage() == null ? "Cannot open " + file : error.getMessage()));
     }
 
     private String files() {
@@ -145,6 +186,10 @@ public final class MainWindowViewModel implements AutoCloseable {
         stopMetrics();
         detail.connect(null, null);
         events.connect(null);
+        OpenedBundle shownBundle = bundles.bundle(target.name()).orElse(null);
+        clock.freezeAt(shownBundle == null ? null : shownBundle.manifest().createdAt());
+        table.tick();
+        bundle.set(shownBundle);
         context.set(target);
         contextProblem.set(null);
         server.set(target.server() == null ? "" : target.server());
@@ -155,7 +200,9 @@ public final class MainWindowViewModel implements AutoCloseable {
             if (old != null) {
                 old.close();
             }
-            return sessions.open(target);
+            Optional<KubeconfigSet> bundleConfig = bundles.kubeconfig(target.name());
+            return bundleConfig.isPresent() ? SessionFactory.forKubeconfig(bundleConfig.get()).open(target)
+                    : sessions.open(target);
         }, opened -> opened(current, opened), error -> {
             if (current == generation) {
                 contextProblem.set(describe(target, error));
@@ -320,6 +367,7 @@ public final class MainWindowViewModel implements AutoCloseable {
             session.close();
             session = null;
         }
+        bundles.close();
     }
 
     /**
@@ -403,12 +451,40 @@ public final class MainWindowViewModel implements AutoCloseable {
         return sandbox;
     }
 
+    /** The bundle shown (read-only, as captured), or null while a live context is shown. */
+    public ReadOnlyObjectProperty<OpenedBundle> bundleProperty() {
+        return bundle.getReadOnlyProperty();
+    }
+
+    /** True while a bundle is shown: actions that change the cluster must be disabled. */
+    public BooleanBinding readOnlyProperty() {
+        return bundle.isNotNull();
+    }
+
+    /** "Podscope — dev", or for a bundle "Podscope — prod-eu (bundle, read-only, captured 2026-11-25 12:00:00 UTC)". */
+    public ObservableValue<String> title() {
+        return Bindings.createStringBinding(() -> {
+            KubeContext shown = context.get();
+            OpenedBundle b = bundle.get();
+            if (shown == null) {
+                return "Podscope";
+            }
+            return b == null ? "Podscope — " + shown.name() : "Podscope — " + b.manifest().context()
+                    + " (bundle, read-only, captured " + b.capturedAt() + ")";
+        }, context, bundle);
+    }
+
     /**
      * "Live", "Connecting…", "Reconnecting — data stale", "Failed": short, for the status bar; the reason is in
      * {@link #connectionNotice()} above the table.
      */
     public ObservableValue<String> connectionText() {
-        return table.connectionProperty().map(MainWindowViewModel::describe);
+        return Bindings.createStringBinding(() -> {
+            OpenedBundle b = bundle.get();
+            ConnectionState state = table.connectionProperty().get();
+            return b != null && state == ConnectionState.LIVE ? "Read-only bundle · captured " + b.capturedAt()
+                    : describe(state);
+        }, table.connectionProperty(), bundle);
     }
 
     /** While the pods shown are not current: why, in full (the status bar may have to shorten it); else null. */

@@ -47,23 +47,29 @@ final class StatusBar extends HBox {
         connection.textProperty().bind(model.connectionText());
         // the state only, never cut off; why is in the notice above the table
         connection.setMinWidth(Region.USE_PREF_SIZE);
-        model.table().connectionProperty().subscribe(state -> {
-            connection.setGraphic(switch (state) {
-                case LIVE -> Icon.LIVE.graphic();
-                case CONNECTING -> Icon.CONNECTING.graphic();
-                case RECONNECTING -> Icon.STALE.graphic();
-                case FAILED, STOPPED -> Icon.DISCONNECTED.graphic();
-            });
-            connection.pseudoClassStateChanged(LIVE, state == ConnectionState.LIVE);
-            connection.pseudoClassStateChanged(STALE, state == ConnectionState.RECONNECTING
-                    || state == ConnectionState.CONNECTING);
-            connection.pseudoClassStateChanged(FAILED, state == ConnectionState.FAILED
-                    || state == ConnectionState.STOPPED);
-        });
+        model.table().connectionProperty().subscribe(state -> showState(connection, model));
+        model.bundleProperty().subscribe(bundle -> showState(connection, model));
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(context, server, separator(), counts, spacer, shown, separator(), connection);
+    }
+
+    /** A bundle is never "live": it shows the bundle icon, without the live colour. */
+    private static void showState(Label connection, MainWindowViewModel model) {
+        ConnectionState state = model.table().connectionProperty().get();
+        boolean bundle = model.bundleProperty().get() != null && state == ConnectionState.LIVE;
+        connection.setGraphic(bundle ? Icon.BUNDLE.graphic() : switch (state) {
+            case LIVE -> Icon.LIVE.graphic();
+            case CONNECTING -> Icon.CONNECTING.graphic();
+            case RECONNECTING -> Icon.STALE.graphic();
+            case FAILED, STOPPED -> Icon.DISCONNECTED.graphic();
+        });
+        connection.pseudoClassStateChanged(LIVE, state == ConnectionState.LIVE && !bundle);
+        connection.pseudoClassStateChanged(STALE, state == ConnectionState.RECONNECTING
+                || state == ConnectionState.CONNECTING);
+        connection.pseudoClassStateChanged(FAILED, state == ConnectionState.FAILED
+                || state == ConnectionState.STOPPED);
     }
 
     private static Separator separator() {

@@ -44,9 +44,16 @@ class LayeringTest {
     void coreDoesNotDependOnTheShells() {
         noClasses().that().resideInAnyPackage("dev.podscope.kube..", "dev.podscope.format..",
                         "dev.podscope.session..", "dev.podscope.sandbox..", "dev.podscope.metrics..",
-                        "dev.podscope.bundle", "dev.podscope.bundle.redact")
+                        "dev.podscope.bundle", "dev.podscope.bundle.redact", "dev.podscope.bundle.open..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.podscope.ui..", "dev.podscope.cli..",
                         "dev.podscope.app..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void openingABundleIsCoreWithoutJavaFx() {
+        noClasses().that().resideInAnyPackage("dev.podscope.bundle.open..", "dev.podscope.sandbox.replay..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
                 .check(CLASSES);
     }
 }

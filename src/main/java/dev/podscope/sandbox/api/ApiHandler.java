@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -24,6 +25,7 @@ import java.util.function.Function;
  */
 public final class ApiHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+    private static final Set<String> READ_VERBS = Set.of("get", "list", "watch");
 
     private final Function<String, AccessPolicy> tokens;
     private final Reads reads;
@@ -33,18 +35,26 @@ public final class ApiHandler extends Handler.Abstract {
     private final LogReads logs;
     private final MetricsReads metrics;
     private final PodStreams streams;
-    private volatile boolean metricsApi = true;
+    private final ApiSources sources;
+    private volatile boolean metricsApi;
 
     /** {@code tokens} maps a bearer token to what it may do, or to null when it is unknown. */
     public ApiHandler(ClusterStore store, Function<String, AccessPolicy> tokens) {
+        this(store, tokens, ApiSources.simulated(store));
+    }
+
+    /** Serves {@code store} with logs, metrics, version and writability from {@code sources}. */
+    public ApiHandler(ClusterStore store, Function<String, AccessPolicy> tokens, ApiSources sources) {
         this.tokens = tokens;
+        this.sources = sources;
+        this.metricsApi = sources.metrics() != null;
         Finalization finalization = new Finalization(store);
         this.reads = new Reads(store);
         this.watches = new Watches(store);
         this.writes = new Writes(store, finalization);
         this.deletions = new Deletions(store, finalization);
-        this.logs = new LogReads(store);
-        this.metrics = new MetricsReads(store);
+        this.logs = new LogReads(store, sources.logs());
+        this.metrics = sources.metrics() == null ? null : new MetricsReads(store, sources.metrics());
         this.streams = new PodStreams(store);
     }
 
@@ -53,7 +63,7 @@ public final class ApiHandler extends Handler.Abstract {
      * 404, as on a cluster without metrics-server.
      */
     public void metricsApi(boolean enabled) {
-        metricsApi = enabled;
+        metricsApi = enabled && metrics != null;
     }
 
     /** Ends all open watch streams, followed logs, port-forwards and execs. */
@@ -67,7 +77,7 @@ public final class ApiHandler extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
         try {
-            if (!ServerInfo.serve(path, response, callback)) {
+            if (!ServerInfo.serve(path, sources.version(), response, callback)) {
                 serveAuthenticated(request, path, response, callback);
             }
         } catch (ApiError e) {
@@ -115,6 +125,9 @@ public final class ApiHandler extends Handler.Abstract {
                 : verb(request.getMethod(), apiPath, params);
         if (verb == null || eventsV1 && !List.of("get", "list", "watch").contains(verb)) {
             throw ApiError.methodNotAllowed();
+        }
+        if (sources.readOnly() != null && !READ_VERBS.contains(verb)) {
+            throw new ApiError(405, "MethodNotAllowed", sources.readOnly(), null, null);
         }
         String resource = apiPath.subresource() == null ? type.plural() : type.plural() + "/" + apiPath.subresource();
         if (!policy.allows(verb, resource, apiPath.namespace())) {

@@ -2,8 +2,8 @@ package dev.podscope.sandbox.api;
 
 import dev.podscope.sandbox.logs.LogQuery;
 import dev.podscope.sandbox.logs.LogRefusal;
-import dev.podscope.sandbox.logs.PodLog;
-import dev.podscope.sandbox.logs.PodLogs;
+import dev.podscope.sandbox.logs.LogReply;
+import dev.podscope.sandbox.logs.LogSource;
 import dev.podscope.sandbox.store.ClusterStore;
 import dev.podscope.sandbox.store.Resources;
 import dev.podscope.sandbox.store.StoredObject;
@@ -23,17 +23,17 @@ final class LogReads {
     private static final int BUFFER = 16 * 1024;
 
     private final ClusterStore store;
-    private final PodLogs logs;
+    private final LogSource logs;
 
-    LogReads(ClusterStore store) {
+    LogReads(ClusterStore store, LogSource logs) {
         this.store = store;
-        this.logs = new PodLogs(store);
+        this.logs = logs;
     }
 
     void get(ResourceRequest request, Response response, Callback callback) throws IOException {
         V1Pod pod = store.get(Resources.PODS, request.namespace(), request.name()).map(StoredObject::object)
                 .orElseThrow(() -> ApiError.notFound(Resources.PODS, request.name()));
-        PodLog log;
+        LogReply log;
         try {
             log = logs.open(pod, LogQuery.parse(request.params()::getValue, request.name()));
         } catch (LogRefusal e) {

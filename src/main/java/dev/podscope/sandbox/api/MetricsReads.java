@@ -1,5 +1,6 @@
 package dev.podscope.sandbox.api;
 
+import dev.podscope.sandbox.metrics.MetricsSource;
 import dev.podscope.sandbox.metrics.ResourceMetrics;
 import dev.podscope.sandbox.store.ClusterStore;
 import dev.podscope.sandbox.store.Resources;
@@ -21,11 +22,11 @@ import java.util.List;
  */
 final class MetricsReads {
     private final ClusterStore store;
-    private final ResourceMetrics metrics;
+    private final MetricsSource metrics;
 
-    MetricsReads(ClusterStore store) {
+    MetricsReads(ClusterStore store, MetricsSource metrics) {
         this.store = store;
-        this.metrics = new ResourceMetrics(store.clock());
+        this.metrics = metrics;
     }
 
     static boolean serves(ApiPath path) {

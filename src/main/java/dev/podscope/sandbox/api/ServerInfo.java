@@ -16,19 +16,20 @@ final class ServerInfo {
     }
 
     /** Answers {@code path} when it is one of these endpoints; false otherwise. */
-    static boolean serve(String path, Response response, Callback callback) {
+    static boolean serve(String path, byte[] version, Response response, Callback callback) {
         if (HEALTH.contains(path)) {
             Replies.text(response, callback, 200, "ok");
             return true;
         }
         if (path.equals("/version")) {
-            Replies.json(response, callback, 200, version());
+            Replies.json(response, callback, 200, version);
             return true;
         }
         return false;
     }
 
-    private static byte[] version() {
+    /** The live sandbox's {@code /version}. */
+    static byte[] sandboxVersion() {
         JsonObject version = new JsonObject();
         version.addProperty("major", "1");
         version.addProperty("minor", "32");

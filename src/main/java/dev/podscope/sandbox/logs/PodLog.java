@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * The answer to one accepted log request: the selected stretch of a container run's log and, when following, the
  * lines that run writes from then on until it stops, the client goes away or the server closes.
  */
-public final class PodLog {
+public final class PodLog implements LogReply {
     /** How often a follower looks at the clock and at its container's status. */
     private static final Duration FOLLOW_POLL = Duration.ofMillis(200);
 
@@ -43,7 +43,7 @@ public final class PodLog {
         return query.follow() && log != null && log.run().running();
     }
 
-    /** Writes the log to {@code out}; when following, returns only once the stream is over. */
+    @Override
     public void writeTo(OutputStream out) throws IOException {
         if (log == null) {
             return;

@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
  * The {@code pods/log} subresource over a cluster store: simulated, deterministic container logs that real kubectl
  * and client-java read like a kubelet's, with the API server's and the kubelet's refusals.
  */
-public final class PodLogs {
+public final class PodLogs implements LogSource {
     private final ClusterStore store;
     private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -25,6 +25,7 @@ public final class PodLogs {
      *
      * @throws LogRefusal when the API server or the kubelet would refuse the request
      */
+    @Override
     public PodLog open(V1Pod pod, LogQuery query) {
         Optional<ContainerRun> run = ContainerRuns.select(pod, query);
         if (run.isEmpty()) {
@@ -45,7 +46,7 @@ public final class PodLogs {
         return new PodLog(store, closed, query, log, from, since);
     }
 
-    /** Ends every log that is being followed, as a stopping server must. */
+    @Override
     public void closeAll() {
         closed.countDown();
     }

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * metrics-server, only Running pods have metrics, of their running containers (sidecars included) that have run a
  * whole window, and only Ready nodes.
  */
-public final class ResourceMetrics {
+public final class ResourceMetrics implements MetricsSource {
     public static final String GROUP = "metrics.k8s.io";
     public static final String VERSION = "v1beta1";
 
@@ -56,6 +56,7 @@ public final class ResourceMetrics {
     }
 
     /** A PodMetricsList of those {@code pods} that have metrics, in the order given. */
+    @Override
     public byte[] podMetricsList(List<V1Pod> pods) {
         Instant now = clock.instant();
         Instant timestamp = bucket(now);
@@ -64,12 +65,14 @@ public final class ResourceMetrics {
     }
 
     /** The PodMetrics of one pod, or empty when it has none (not Running, or no container has run a window). */
+    @Override
     public Optional<byte[]> podMetrics(V1Pod pod) {
         Instant now = clock.instant();
         return podMetrics(pod, bucket(now), now).map(MetricsJson::bytes);
     }
 
     /** A NodeMetricsList of those {@code nodes} that have metrics; {@code pods} are the pods of the cluster. */
+    @Override
     public byte[] nodeMetricsList(List<V1Node> nodes, List<V1Pod> pods) {
         Instant now = clock.instant();
         Instant timestamp = bucket(now);
@@ -78,6 +81,7 @@ public final class ResourceMetrics {
     }
 
     /** The NodeMetrics of one node, or empty when it is not Ready. */
+    @Override
     public Optional<byte[]> nodeMetrics(V1Node node, List<V1Pod> pods) {
         Instant now = clock.instant();
         return nodeMetrics(node, pods, bucket(now), now).map(MetricsJson::bytes);

@@ -112,13 +112,14 @@ class DescribeCommandTest {
         frozen.store().create(Resources.EVENTS, event(pod, "everything.1", "Normal", "Pulled", "kubelet", 1,
                 now.minusMinutes(50), now.minusMinutes(50)).source(new io.kubernetes.client.openapi.models.V1EventSource()
                 .component("kubelet").host("sandbox-worker-1")));
+        // ages of ten minutes and more print in whole minutes: the two tools may run seconds apart on a busy machine
         frozen.store().create(Resources.EVENTS, event(pod, "everything.2", "Warning", "BackOff", "kubelet", 7,
-                now.minusMinutes(20), now.minusSeconds(5)).source(new io.kubernetes.client.openapi.models.V1EventSource()
+                now.minusMinutes(20), now.minusMinutes(12)).source(new io.kubernetes.client.openapi.models.V1EventSource()
                 .component("kubelet")).message("  Back-off restarting failed container app  \n"));
         frozen.store().create(Resources.EVENTS, event(pod, "everything.3", "Warning", "Unhealthy", null, 0, null, null)
                 .reportingComponent("kubelet").eventTime(now.minusMinutes(30))
                 .series(new io.kubernetes.client.openapi.models.CoreV1EventSeries().count(4)
-                        .lastObservedTime(now.minusMinutes(2)))
+                        .lastObservedTime(now.minusMinutes(11)))
                 .message("Readiness probe failed: connection refused"));
 
         Comparison c = compare(List.of("describe", "pod", "everything", "-n", "shop"));

@@ -92,6 +92,7 @@ public final class ForwardsView extends VBox {
     private HBox header(Runnable onClose, Runnable onNew) {
         Label title = new Label("Port-forwards", Icon.FORWARD.graphic());
         title.getStyleClass().add("forwards-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         BooleanBinding none = table.getSelectionModel().selectedItemProperty().isNull();
         ObservableValue<Boolean> notRunning = table.getSelectionModel().selectedItemProperty()
                 .flatMap(ForwardRowViewModel::statusProperty).map(s -> s.state().finished()).orElse(true);
@@ -100,6 +101,7 @@ public final class ForwardsView extends VBox {
         add.getStyleClass().add("flat");
         add.setTooltip(new Tooltip("Port-forward to a Service of the namespace shown"));
         add.setOnAction(event -> onNew.run());
+        add.setMinWidth(Region.USE_PREF_SIZE);
         Button stop = action("forward-stop", Icon.STOP, "Stop (Delete)", notRunning, () -> model.stop(selected()));
         Button restart = action("forward-restart", Icon.RESTART, "Restart (or start again)", none,
                 () -> model.restart(selected()));
@@ -141,6 +143,7 @@ public final class ForwardsView extends VBox {
         button.setTooltip(new Tooltip(tooltip));
         button.disableProperty().bind(disabled);
         button.setOnAction(event -> onAction.run());
+        button.setMinWidth(Region.USE_PREF_SIZE);
         return button;
     }
 

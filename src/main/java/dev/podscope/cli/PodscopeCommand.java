@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 @Command(name = "podscope", mixinStandardHelpOptions = true, version = "podscope 0.1.0",
         description = "Desktop Kubernetes cluster explorer. Without a command, opens the desktop app.",
         subcommands = {ContextsCommand.class, GetPodsCommand.class, LogsCommand.class, TopCommand.class,
-                SandboxCommand.class, BenchCommand.class,
+                SandboxCommand.class, BenchCommand.class, PortForwardCommand.class, ProbeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PodscopeCommand implements Callable<Integer> {
     @Option(names = "--sandbox", description = "Open the built-in sandbox cluster, whatever the kubeconfig says.")

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -43,7 +44,8 @@ public final class Forward {
     private TargetResolver.Resolved resolved;
     private String lastError;
     private volatile ServerSocket server;
-    private Thread supervisor;
+    private volatile Thread supervisor;
+    private volatile Thread acceptor;
 
     Forward(long id, String context, ApiClient client, PodTunnels tunnels, ForwardTarget target, String bindAddress,
             int requestedLocalPort, ForwardTimings timings, Consumer<ForwardStatus> changed) {
@@ -102,7 +104,7 @@ public final class Forward {
             throw e;
         }
         transition(ForwardState.ACTIVE, null);
-        Thread.ofVirtual().name("podscope-forward-accept-" + id).start(this::acceptLoop);
+        acceptor = Thread.ofVirtual().name("podscope-forward-accept-" + id).start(this::acceptLoop);
         supervisor = Thread.ofVirtual().name("podscope-forward-watch-" + id).start(this::supervise);
     }
 
@@ -136,6 +138,8 @@ public final class Forward {
     private static ServerSocket bind(InetAddress address, int port) throws IOException {
         ServerSocket socket = new ServerSocket();
         try {
+            // a restarted forward takes its port back while the old connections sit in TIME_WAIT
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(address, port), 512);
             return socket;
         } catch (IOException e) {
@@ -315,12 +319,28 @@ public final class Forward {
                 // already closed
             }
         }
+        awaitListenerClosed();
         for (TunnelPipe pipe : pipes) {
             pipe.close();
         }
         Thread t = supervisor;
         if (t != null) {
             t.interrupt();
+        }
+    }
+
+    /**
+     * A listening socket closed while a virtual thread waits in accept() is only released once that thread has left
+     * accept(), so wait for it: a restart or the user's next program must be able to take the port at once.
+     */
+    private void awaitListenerClosed() {
+        Thread t = acceptor;
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -57,6 +57,26 @@ public final class ForwardManager implements AutoCloseable {
         return forward;
     }
 
+    /** What starting one favourite gave: the forward, or the one-line reason it could not start. */
+    public record FavouriteStart(ForwardFavourites.Favourite favourite, Forward forward, String error) {
+    }
+
+    /**
+     * Starts a context's favourites one after the other (blocking), for the one-click restart at start-up; a
+     * favourite that cannot start is reported, not thrown, so that the others still start.
+     */
+    public List<FavouriteStart> startAll(String context, ApiClient client, List<ForwardFavourites.Favourite> favourites) {
+        List<FavouriteStart> started = new ArrayList<>();
+        for (ForwardFavourites.Favourite f : favourites) {
+            try {
+                started.add(new FavouriteStart(f, start(context, client, f.target(), f.localPort(), f.bindAddress()), null));
+            } catch (IOException | RuntimeException e) {
+                started.add(new FavouriteStart(f, null, e.getMessage()));
+            }
+        }
+        return started;
+    }
+
     /** Stops the forward (closing its listener and connections) and drops it from the list. */
     public void stop(long id) {
         Forward forward = forwards.remove(id);

@@ -11,11 +11,13 @@ import java.util.function.Consumer;
 
 /**
  * Copies bytes between one local TCP connection and one pod tunnel, a virtual thread per direction; blocking writes
- * give back-pressure both ways. The channel protocol cannot half-close, so when the local client stops sending the
- * pipe keeps delivering the pod's answer and closes once the pod does (or after {@link #LINGER}).
+ * give back-pressure both ways. The channel protocol cannot half-close, and a local client that half-closed looks
+ * the same as one that went away; so after the local end of input the pipe still delivers the pod's answer as long
+ * as bytes keep coming, and ends the connection once the pod has been quiet for {@link #LINGER} (at once when the
+ * pod closes or the client cannot take bytes).
  */
 final class TunnelPipe {
-    static final Duration LINGER = Duration.ofSeconds(60);
+    static final Duration LINGER = Duration.ofSeconds(3);
     private static final int BUFFER = 64 * 1024;
 
     private final Socket local;
@@ -26,6 +28,7 @@ final class TunnelPipe {
     private final Consumer<TunnelPipe> done;
     private final AtomicBoolean closing = new AtomicBoolean();
     private Thread downstream;
+    private volatile long received;
 
     TunnelPipe(Socket local, PodTunnel tunnel, LongAdder bytesIn, LongAdder bytesOut,
                Consumer<IOException> podSideFailed, Consumer<TunnelPipe> done) {
@@ -62,6 +65,7 @@ final class TunnelPipe {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 out.write(buffer, 0, n);
                 bytesIn.add(n);
+                received += n;
             }
         } catch (PortForwardException e) {
             if (!closing.get()) {
@@ -84,7 +88,12 @@ final class TunnelPipe {
                 out.write(buffer, 0, n);
                 bytesOut.add(n);
             }
-            downstream.join(LINGER);
+            // linger while the pod is still answering; a quiet pod after the client's end means the client is gone
+            long seen = -1;
+            while (downstream.isAlive() && received != seen) {
+                seen = received;
+                downstream.join(LINGER);
+            }
         } catch (IOException e) {
             // either side closed; fromPod reports pod-side failures
         } catch (InterruptedException e) {

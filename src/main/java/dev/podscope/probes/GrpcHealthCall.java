@@ -49,30 +49,46 @@ public final class GrpcHealthCall extends Http2ChannelDuplexHandler {
     private GrpcHealthCall() {
     }
 
+    private EmbeddedChannel channel;
+
+    /** One call: {@link #prepare} then {@link #exchange}, or both at once. */
     public static Answer check(PodTunnel tunnel, String service, String authority) throws IOException {
+        return prepare(service, authority).exchange(tunnel);
+    }
+
+    /**
+     * Encodes the request without sending it. Probes prepare before their clock starts: the first use of Netty's
+     * HTTP/2 codec in a JVM loads hundreds of classes, which must not count as the pod's latency.
+     */
+    public static GrpcHealthCall prepare(String service, String authority) {
         GrpcHealthCall call = new GrpcHealthCall();
-        EmbeddedChannel channel = new EmbeddedChannel(Http2FrameCodecBuilder.forClient().build(), call);
+        call.channel = new EmbeddedChannel(Http2FrameCodecBuilder.forClient().build(), call);
+        Http2FrameStream stream = call.newStream();
+        call.channel.write(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().method("POST").scheme("http")
+                .authority(authority).path("/grpc.health.v1.Health/Check")
+                .set("content-type", "application/grpc").set("te", "trailers")
+                .set("user-agent", "kube-probe/1.32")).stream(stream));
+        byte[] name = service.getBytes(StandardCharsets.UTF_8);
+        // HealthCheckRequest{service}: field 1, length-delimited (names under 128 bytes, as service names are)
+        ByteBuf message = Unpooled.buffer().writeByte(0).writeInt(name.length == 0 ? 0 : name.length + 2);
+        if (name.length > 0) {
+            message.writeByte(0x0a).writeByte(name.length).writeBytes(name);
+        }
+        call.channel.writeAndFlush(new DefaultHttp2DataFrame(message, true).stream(stream));
+        return call;
+    }
+
+    /** Sends the prepared request through the tunnel and reads the answer; releases the codec either way. */
+    public Answer exchange(PodTunnel tunnel) throws IOException {
         try {
-            Http2FrameStream stream = call.newStream();
-            channel.write(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().method("POST").scheme("http")
-                    .authority(authority).path("/grpc.health.v1.Health/Check")
-                    .set("content-type", "application/grpc").set("te", "trailers")
-                    .set("user-agent", "kube-probe/1.32")).stream(stream));
-            byte[] name = service.getBytes(StandardCharsets.UTF_8);
-            // HealthCheckRequest{service}: field 1, length-delimited (names under 128 bytes, as service names are)
-            ByteBuf message = Unpooled.buffer().writeByte(0).writeInt(name.length == 0 ? 0 : name.length + 2);
-            if (name.length > 0) {
-                message.writeByte(0x0a).writeByte(name.length).writeBytes(name);
-            }
-            channel.writeAndFlush(new DefaultHttp2DataFrame(message, true).stream(stream));
             byte[] buffer = new byte[16 * 1024];
-            while (!call.done) {
+            while (!done) {
                 for (ByteBuf out = channel.readOutbound(); out != null; out = channel.readOutbound()) {
                     out.readBytes(tunnel.output(), out.readableBytes());
                     out.release();
                 }
                 tunnel.output().flush();
-                if (call.done) {
+                if (done) {
                     break;
                 }
                 int n = tunnel.input().read(buffer);
@@ -81,7 +97,7 @@ public final class GrpcHealthCall extends Http2ChannelDuplexHandler {
                 }
                 channel.writeInbound(Unpooled.copiedBuffer(buffer, 0, n));
             }
-            return new Answer(call.status, call.grpcStatus, call.data.toByteArray());
+            return new Answer(status, grpcStatus, data.toByteArray());
         } finally {
             channel.finishAndReleaseAll();
         }

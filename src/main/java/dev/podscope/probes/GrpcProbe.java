@@ -22,12 +22,19 @@ final class GrpcProbe {
     ProbeResult run() {
         String address = target.host() + ":" + port;
         String timeout = "timeout: health rpc did not complete within " + target.timeoutText();
-        return ProbeCall.run(target.timeout(), "grpc " + address + (service.isEmpty() ? "" : " service " + service),
-                timeout, call -> {
-                    PodTunnel tunnel = call.hold(tunnels.open(target.namespace(), target.podName(), port));
+        String action = "grpc " + address + (service.isEmpty() ? "" : " service " + service);
+        PodTunnel tunnel;
+        try {
+            tunnel = tunnels.open(target.namespace(), target.podName(), port);
+        } catch (java.io.IOException e) {
+            return ProbeCall.failed(action, "failed to connect service \"" + address + "\": " + e.getMessage());
+        }
+        GrpcHealthCall request = GrpcHealthCall.prepare(service, address);
+        return ProbeCall.run(target.timeout(), action, timeout, call -> {
+                    call.hold(tunnel);
                     GrpcHealthCall.Answer answer;
                     try {
-                        answer = GrpcHealthCall.check(tunnel, service, address);
+                        answer = request.exchange(tunnel);
                     } catch (java.io.IOException e) {
                         return new ProbeCall.Outcome(false, 0, "", "failed to connect service \"" + address
                                 + "\" within " + target.timeoutText() + ": " + e.getMessage());

@@ -37,8 +37,14 @@ final class HttpProbe {
         String host = action.getHost() == null || action.getHost().isEmpty() ? target.host() : action.getHost();
         String url = scheme + "://" + host + ":" + port + path;
         String timeout = "Get \"" + url + "\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)";
+        PodTunnel tunnel;
+        try {
+            tunnel = tunnels.open(target.namespace(), target.podName(), port);
+        } catch (IOException e) {
+            return ProbeCall.failed("httpGet " + url, "Get \"" + url + "\": " + e.getMessage());
+        }
         return ProbeCall.run(target.timeout(), "httpGet " + url, timeout, call -> {
-            PodTunnel tunnel = call.hold(tunnels.open(target.namespace(), target.podName(), port));
+            call.hold(tunnel);
             HttpExchange exchange;
             try {
                 if (scheme.equals("https")) {

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * One probe run under its timeoutSeconds, as the kubelet bounds it: the check runs on a virtual thread; when the
  * time is up, what it opened is closed (which unblocks it) and the result is a failure in the kubelet's words.
+ * The port-forward a probe goes through is opened before the clock starts: the kubelet dials the pod directly, so
+ * the API server round trips of a forward must not count against timeoutSeconds nor into the latency.
  */
 final class ProbeCall {
     /** What the check found: success, HTTP status (0 if none), first bytes of output, the kubelet's message. */
@@ -71,6 +73,11 @@ final class ProbeCall {
                 // closing anyway
             }
         }
+    }
+
+    /** A probe that could not even be set up (the forward or exec did not open): a failure with no latency. */
+    static ProbeResult failed(String action, String message) {
+        return new ProbeResult(false, Duration.ZERO, 0, "", message, Instant.now(), action);
     }
 
     /** At most {@link ProbeResult#OUTPUT_LIMIT} characters. */

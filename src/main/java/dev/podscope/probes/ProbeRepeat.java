@@ -19,6 +19,7 @@ public final class ProbeRepeat {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Thread thread;
     private volatile boolean cancelled;
+    private volatile RuntimeException error;
 
     private ProbeRepeat() {
     }
@@ -59,6 +60,8 @@ public final class ProbeRepeat {
             }
         } catch (InterruptedException e) {
             // cancelled
+        } catch (RuntimeException e) {
+            error = e; // the probe could not run at all; the caller decides how to say so
         } finally {
             finished.countDown();
         }
@@ -78,6 +81,11 @@ public final class ProbeRepeat {
         if (t != null) {
             t.interrupt();
         }
+    }
+
+    /** What the probe threw when it could not run (the repeat stopped there), else null. */
+    public RuntimeException error() {
+        return error;
     }
 
     public boolean isDone() {

@@ -23,8 +23,14 @@ final class TcpProbe {
     ProbeResult run() {
         String address = target.host() + ":" + port;
         Duration wait = REFUSAL_WAIT.compareTo(target.timeout()) < 0 ? REFUSAL_WAIT : target.timeout().dividedBy(2);
+        PodTunnel tunnel;
+        try {
+            tunnel = tunnels.open(target.namespace(), target.podName(), port);
+        } catch (java.io.IOException e) {
+            return ProbeCall.failed("tcpSocket " + port, "dial tcp " + address + ": " + e.getMessage());
+        }
         return ProbeCall.run(target.timeout(), "tcpSocket " + port, "dial tcp " + address + ": i/o timeout", call -> {
-            PodTunnel tunnel = call.hold(tunnels.open(target.namespace(), target.podName(), port));
+            call.hold(tunnel);
             try {
                 TunnelCheck.verify(tunnel, wait);
             } catch (java.io.IOException e) {

@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,12 +133,21 @@ public final class ForwardsViewModel implements AutoCloseable {
         if (offered == null) {
             return;
         }
-        for (Favourite f : offered.favourites()) {
-            start(offered.context(), offered.client(), f.target(), f.localPort(), f.bindAddress(),
-                    status -> markFavourite(status.id()),
-                    why -> notice.set("Favourite " + f.target().namespace() + "/" + f.target().resource()
-                            + " did not start: " + why));
-        }
+        notice.set("Starting " + offered.favourites().size() + " favourite port-forwards…");
+        tasks.execute(() -> manager.startAll(offered.context(), offered.client(), offered.favourites()), results -> {
+            List<String> failures = new ArrayList<>();
+            for (ForwardManager.FavouriteStart result : results) {
+                if (result.forward() != null) {
+                    show(result.forward().status(), offered.client()).favourite(true);
+                } else {
+                    failures.add(result.favourite().target().namespace() + "/" + result.favourite().target().resource()
+                            + ": " + result.error());
+                }
+            }
+            int started = results.size() - failures.size();
+            notice.set("Started " + started + " of " + results.size() + " favourite port-forwards"
+                    + (failures.isEmpty() ? "" : "; " + String.join("; ", failures)));
+        }, error -> notice.set("Favourites did not start: " + message(error)));
     }
 
     public void dismissFavourites() {
@@ -166,13 +176,6 @@ public final class ForwardsViewModel implements AutoCloseable {
     private boolean running(String context, Favourite f) {
         return rows.stream().map(ForwardRowViewModel::status).anyMatch(s -> s.context().equals(context)
                 && s.target().equals(f.target()) && !s.state().finished());
-    }
-
-    private void markFavourite(long id) {
-        ForwardRowViewModel row = byId.get(id);
-        if (row != null) {
-            row.favourite(true);
-        }
     }
 
     /** Opens the forward's URL in the browser; without a browser, the caller copies it (the notice says so). */

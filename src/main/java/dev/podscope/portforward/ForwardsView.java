@@ -61,14 +61,14 @@ public final class ForwardsView extends VBox {
         table.setItems(model.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(
-                column("context", "CONTEXT", 125, s -> s.context()),
-                column("namespace", "NAMESPACE", 100, s -> s.target().namespace()),
+                column("context", "CONTEXT", 120, s -> s.context()),
+                column("namespace", "NAMESPACE", 95, s -> s.target().namespace()),
                 column("target", "TARGET", 270, ForwardRowViewModel::target),
-                column("ports", "LOCAL → REMOTE", 145, ForwardRowViewModel::ports),
+                column("ports", "LOCAL → REMOTE", 160, ForwardRowViewModel::ports),
                 stateColumn(),
                 column("connections", "CONNS", 66, s -> Integer.toString(s.openConnections())),
-                column("bytes", "IN / OUT", 125, ForwardRowViewModel::bytes),
-                column("error", "LAST ERROR", 160, s -> s.lastError() == null ? "" : s.lastError())));
+                column("bytes", "IN / OUT", 115, ForwardRowViewModel::bytes),
+                column("error", "LAST ERROR", 150, s -> s.lastError() == null ? "" : s.lastError())));
         table.setPlaceholder(new Label("No port-forwards. Right-click a pod (or press Shift+F) to start one."));
         table.setRowFactory(t -> new ForwardRow());
         table.setContextMenu(contextMenu());
@@ -198,7 +198,7 @@ public final class ForwardsView extends VBox {
         TableColumn<ForwardRowViewModel, ForwardStatus> column = new TableColumn<>(header);
         column.setId("forward-column-" + id);
         column.setPrefWidth(width);
-        column.setMinWidth(Math.min(width, 90));
+        column.setMinWidth(id.equals("ports") ? width : Math.min(width, 90));
         column.setCellValueFactory(features -> features.getValue().statusProperty());
         column.setCellFactory(c -> new TableCell<>() {
             private final Tooltip full = new Tooltip();

@@ -84,7 +84,10 @@ public final class ForwardsViewModel implements AutoCloseable {
         tasks.execute(() -> {
             manager.stop(id);
             return null;
-        }, done -> refresh(), error -> notice.set("Could not stop " + describe(row) + ": " + message(error)));
+        }, done -> {
+            notice.set("Stopped " + describe(row));
+            refresh();
+        }, error -> notice.set("Could not stop " + describe(row) + ": " + message(error)));
     }
 
     /** Restarts a running or failed forward, or starts a stopped one again with the same settings. */

@@ -126,6 +126,7 @@ class ForwardsViewTest {
         await(() -> cell(robot, 0, "state").equals("Stopped"));
         robot.interact(() -> view.table().getSelectionModel().select(1));
         Screenshots.save(view, "forwards-panel");
+        robot.interact(() -> view.table().getSelectionModel().select(0));
         assertThatThrownBy(() -> get(port, "/")).isInstanceOf(ConnectException.class);
         assertThat(fx(() -> robot.lookup("#forward-stop").query().isDisabled())).isTrue();
 

@@ -1,8 +1,8 @@
 package dev.podscope.portforward;
 
+import dev.podscope.portforward.ForwardFavourites.Favourite;
 import dev.podscope.ui.TaskExecutor;
 import io.kubernetes.client.openapi.ApiClient;
-import dev.podscope.portforward.ForwardFavourites.Favourite;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -19,10 +19,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * The forwards panel: one row per forward of the app (all contexts), its commands (start, stop, restart, remove,
- * copy URL, open in browser) and a one-line notice of the last outcome. The manager's listeners fire on background
- * threads, often several times per change; they only record the latest status per forward, and one task per UI
- * pulse applies what has accumulated. Byte counters change without notifications, so {@link #refresh()} reads them.
+ * The forwards panel: one row per forward the app started (all contexts), its commands (start, stop, restart,
+ * remove, copy URL, open in browser, save as favourite), the offer of a context's favourites, and a one-line notice
+ * of the last outcome. The manager's listeners fire on background threads, often several times per change; they only
+ * record the latest status per forward, and one UI task applies whatever has accumulated by the time it runs. Byte
+ * counters change without notifications, so {@link #refresh()} reads them.
  */
 public final class ForwardsViewModel implements AutoCloseable {
     private final ForwardManager manager;

@@ -79,7 +79,12 @@ final class ProbeCommand implements Callable<Integer> {
         ApiClient client = connection.client();
         V1Pod pod = readPod(client, ns, name.startsWith("pod/") ? name.substring(4) : name);
         ProbeRunner runner = new ProbeRunner();
-        V1Container c = container(pod);
+        V1Container c;
+        try {
+            c = ProbeRunner.container(pod, container);
+        } catch (ProbeException e) {
+            throw new CliErrors.UserError(e.getMessage());
+        }
         ProbeKind probeKind = adHoc == null ? kind(c) : null;
         V1Probe probe = probeKind == null ? null : probeKind.of(c);
         Duration every = Duration.ofSeconds(period != null ? period
@@ -147,18 +152,6 @@ final class ProbeCommand implements Callable<Integer> {
         } catch (ApiException | CliErrors.UserError e) {
             out.println("kubelet: cannot read what it reported: " + e.getMessage());
         }
-    }
-
-    private V1Container container(V1Pod pod) {
-        List<V1Container> containers = pod.getSpec().getContainers();
-        if (container == null) {
-            String preferred = pod.getMetadata().getAnnotations() == null ? null
-                    : pod.getMetadata().getAnnotations().get("kubectl.kubernetes.io/default-container");
-            return containers.stream().filter(x -> x.getName().equals(preferred)).findFirst().orElse(containers.getFirst());
-        }
-        return containers.stream().filter(x -> x.getName().equals(container)).findFirst().orElseThrow(() ->
-                new CliErrors.UserError("container " + container + " is not valid for pod " + pod.getMetadata().getName()
-                        + " (it has " + containers.stream().map(V1Container::getName).toList() + ")"));
     }
 
     private ProbeKind kind(V1Container c) {

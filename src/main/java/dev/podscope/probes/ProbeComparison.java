@@ -48,9 +48,13 @@ public record ProbeComparison(String podReady, Boolean containerReady, String la
                         || e.getInvolvedObject().getFieldPath().contains("{" + container + "}"))
                 .max(Comparator.comparing(ProbeComparison::lastSeen, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .orElse(null);
+        // liveness and startup leave no condition: failures since the container's current start are the kubelet's view
+        OffsetDateTime started = startedAt(pod, container);
+        boolean failedSinceStart = latest != null && (started == null || lastSeen(latest) == null
+                || !lastSeen(latest).isBefore(started));
         boolean kubeletHappy = switch (kind) {
             case READINESS -> !Boolean.FALSE.equals(containerReady);
-            case LIVENESS, STARTUP -> latest == null;
+            case LIVENESS, STARTUP -> !failedSinceStart;
         };
         return new ProbeComparison(ready, containerReady, latest == null ? null : latest.getMessage(),
                 latest == null ? null : lastSeen(latest), latest == null || latest.getCount() == null ? (latest == null ? 0 : 1)
@@ -75,6 +79,16 @@ public record ProbeComparison(String podReady, Boolean containerReady, String la
         return conditions.stream().filter(c -> "Ready".equals(c.getType()))
                 .map(c -> c.getStatus() + (c.getReason() == null ? "" : " (" + c.getReason() + ")"))
                 .findFirst().orElse("Unknown");
+    }
+
+    private static OffsetDateTime startedAt(V1Pod pod, String container) {
+        if (pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
+            return null;
+        }
+        return pod.getStatus().getContainerStatuses().stream()
+                .filter(s -> container == null || s.getName().equals(container))
+                .filter(s -> s.getState() != null && s.getState().getRunning() != null)
+                .map(s -> s.getState().getRunning().getStartedAt()).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private static OffsetDateTime lastSeen(CoreV1Event e) {

@@ -78,8 +78,16 @@ public final class ProbeRunner {
         return tunnels.computeIfAbsent(client, PodTunnels::new);
     }
 
-    static V1Container container(V1Pod pod, String name) throws ProbeException {
-        List<V1Container> containers = pod.getSpec().getContainers();
+    /**
+     * The container named {@code name} (an app container, or a sidecar: an init container with restartPolicy
+     * Always, which may have probes), else with null the kubectl default container: the annotated one, else the first.
+     */
+    public static V1Container container(V1Pod pod, String name) throws ProbeException {
+        List<V1Container> containers = new java.util.ArrayList<>(pod.getSpec().getContainers());
+        if (pod.getSpec().getInitContainers() != null) {
+            pod.getSpec().getInitContainers().stream().filter(c -> "Always".equals(c.getRestartPolicy()))
+                    .forEach(containers::add);
+        }
         if (name == null) {
             String preferred = pod.getMetadata().getAnnotations() == null ? null
                     : pod.getMetadata().getAnnotations().get("kubectl.kubernetes.io/default-container");

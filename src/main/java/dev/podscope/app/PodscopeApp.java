@@ -33,6 +33,7 @@ public final class PodscopeApp extends Application {
         tasks = new FxTaskExecutor();
         model = new MainWindowViewModel(setup.kubeconfig(), setup.sessions(), tasks, Clock.systemUTC(), setup.sandbox(),
                 setup.bundles());
+        model.forwards().setBrowser(url -> getHostServices().showDocument(url));
         MainWindow window = new MainWindow(model);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setScene(MainWindow.scene(window, Math.min(1400, screen.getWidth() * 0.9),

@@ -61,14 +61,14 @@ public final class ForwardsView extends VBox {
         table.setItems(model.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(
-                column("context", "CONTEXT", 125, s -> s.context()),
-                column("namespace", "NAMESPACE", 100, s -> s.target().namespace()),
+                column("context", "CONTEXT", 120, s -> s.context()),
+                column("namespace", "NAMESPACE", 95, s -> s.target().namespace()),
                 column("target", "TARGET", 270, ForwardRowViewModel::target),
-                column("ports", "LOCAL → REMOTE", 145, ForwardRowViewModel::ports),
+                column("ports", "LOCAL → REMOTE", 160, ForwardRowViewModel::ports),
                 stateColumn(),
                 column("connections", "CONNS", 66, s -> Integer.toString(s.openConnections())),
-                column("bytes", "IN / OUT", 125, ForwardRowViewModel::bytes),
-                column("error", "LAST ERROR", 160, s -> s.lastError() == null ? "" : s.lastError())));
+                column("bytes", "IN / OUT", 115, ForwardRowViewModel::bytes),
+                column("error", "LAST ERROR", 150, s -> s.lastError() == null ? "" : s.lastError())));
         table.setPlaceholder(new Label("No port-forwards. Right-click a pod (or press Shift+F) to start one."));
         table.setRowFactory(t -> new ForwardRow());
         table.setContextMenu(contextMenu());
@@ -92,6 +92,7 @@ public final class ForwardsView extends VBox {
     private HBox header(Runnable onClose, Runnable onNew) {
         Label title = new Label("Port-forwards", Icon.FORWARD.graphic());
         title.getStyleClass().add("forwards-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         BooleanBinding none = table.getSelectionModel().selectedItemProperty().isNull();
         ObservableValue<Boolean> notRunning = table.getSelectionModel().selectedItemProperty()
                 .flatMap(ForwardRowViewModel::statusProperty).map(s -> s.state().finished()).orElse(true);
@@ -100,6 +101,7 @@ public final class ForwardsView extends VBox {
         add.getStyleClass().add("flat");
         add.setTooltip(new Tooltip("Port-forward to a Service of the namespace shown"));
         add.setOnAction(event -> onNew.run());
+        add.setMinWidth(Region.USE_PREF_SIZE);
         Button stop = action("forward-stop", Icon.STOP, "Stop (Delete)", notRunning, () -> model.stop(selected()));
         Button restart = action("forward-restart", Icon.RESTART, "Restart (or start again)", none,
                 () -> model.restart(selected()));
@@ -141,6 +143,7 @@ public final class ForwardsView extends VBox {
         button.setTooltip(new Tooltip(tooltip));
         button.disableProperty().bind(disabled);
         button.setOnAction(event -> onAction.run());
+        button.setMinWidth(Region.USE_PREF_SIZE);
         return button;
     }
 
@@ -195,7 +198,7 @@ public final class ForwardsView extends VBox {
         TableColumn<ForwardRowViewModel, ForwardStatus> column = new TableColumn<>(header);
         column.setId("forward-column-" + id);
         column.setPrefWidth(width);
-        column.setMinWidth(Math.min(width, 90));
+        column.setMinWidth(id.equals("ports") ? width : Math.min(width, 90));
         column.setCellValueFactory(features -> features.getValue().statusProperty());
         column.setCellFactory(c -> new TableCell<>() {
             private final Tooltip full = new Tooltip();

@@ -1,8 +1,8 @@
 package dev.podscope.portforward;
 
+import dev.podscope.portforward.ForwardFavourites.Favourite;
 import dev.podscope.ui.TaskExecutor;
 import io.kubernetes.client.openapi.ApiClient;
-import dev.podscope.portforward.ForwardFavourites.Favourite;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * The forwards panel: one row per forward of the app (all contexts), its commands (start, stop, restart, remove,
- * copy URL, open in browser) and a one-line notice of the last outcome. The manager's listeners fire on background
- * threads, often several times per change; they only record the latest status per forward, and one task per UI
- * pulse applies what has accumulated. Byte counters change without notifications, so {@link #refresh()} reads them.
+ * The forwards panel: one row per forward the app started (all contexts), its commands (start, stop, restart,
+ * remove, copy URL, open in browser, save as favourite), the offer of a context's favourites, and a one-line notice
+ * of the last outcome. The manager's listeners fire on background threads, often several times per change; they only
+ * record the latest status per forward, and one UI task applies whatever has accumulated by the time it runs. Byte
+ * counters change without notifications, so {@link #refresh()} reads them.
  */
 public final class ForwardsViewModel implements AutoCloseable {
     private final ForwardManager manager;
@@ -83,7 +85,10 @@ public final class ForwardsViewModel implements AutoCloseable {
         tasks.execute(() -> {
             manager.stop(id);
             return null;
-        }, done -> refresh(), error -> notice.set("Could not stop " + describe(row) + ": " + message(error)));
+        }, done -> {
+            notice.set("Stopped " + describe(row));
+            refresh();
+        }, error -> notice.set("Could not stop " + describe(row) + ": " + message(error)));
     }
 
     /** Restarts a running or failed forward, or starts a stopped one again with the same settings. */
@@ -132,12 +137,21 @@ public final class ForwardsViewModel implements AutoCloseable {
         if (offered == null) {
             return;
         }
-        for (Favourite f : offered.favourites()) {
-            start(offered.context(), offered.client(), f.target(), f.localPort(), f.bindAddress(),
-                    status -> markFavourite(status.id()),
-                    why -> notice.set("Favourite " + f.target().namespace() + "/" + f.target().resource()
-                            + " did not start: " + why));
-        }
+        notice.set("Starting " + offered.favourites().size() + " favourite port-forwards…");
+        tasks.execute(() -> manager.startAll(offered.context(), offered.client(), offered.favourites()), results -> {
+            List<String> failures = new ArrayList<>();
+            for (ForwardManager.FavouriteStart result : results) {
+                if (result.forward() != null) {
+                    show(result.forward().status(), offered.client()).favourite(true);
+                } else {
+                    failures.add(result.favourite().target().namespace() + "/" + result.favourite().target().resource()
+                            + ": " + result.error());
+                }
+            }
+            int started = results.size() - failures.size();
+            notice.set("Started " + started + " of " + results.size() + " favourite port-forwards"
+                    + (failures.isEmpty() ? "" : "; " + String.join("; ", failures)));
+        }, error -> notice.set("Favourites did not start: " + message(error)));
     }
 
     public void dismissFavourites() {
@@ -166,13 +180,6 @@ public final class ForwardsViewModel implements AutoCloseable {
     private boolean running(String context, Favourite f) {
         return rows.stream().map(ForwardRowViewModel::status).anyMatch(s -> s.context().equals(context)
                 && s.target().equals(f.target()) && !s.state().finished());
-    }
-
-    private void markFavourite(long id) {
-        ForwardRowViewModel row = byId.get(id);
-        if (row != null) {
-            row.favourite(true);
-        }
     }
 
     /** Opens the forward's URL in the browser; without a browser, the caller copies it (the notice says so). */

@@ -120,11 +120,13 @@ class ForwardsViewTest {
         startServiceForward(robot, "echo");
         await(() -> model.rows().size() == 2 && model.rows().get(1).state() == ForwardState.ACTIVE);
         robot.interact(() -> view.table().getSelectionModel().select(0));
-        Screenshots.save(view, "forwards-panel");
 
         robot.clickOn("#forward-stop");
         await(() -> row.state() == ForwardState.STOPPED);
         await(() -> cell(robot, 0, "state").equals("Stopped"));
+        robot.interact(() -> view.table().getSelectionModel().select(1));
+        Screenshots.save(view, "forwards-panel");
+        robot.interact(() -> view.table().getSelectionModel().select(0));
         assertThatThrownBy(() -> get(port, "/")).isInstanceOf(ConnectException.class);
         assertThat(fx(() -> robot.lookup("#forward-stop").query().isDisabled())).isTrue();
 

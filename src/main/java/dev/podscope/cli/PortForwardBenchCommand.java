@@ -91,8 +91,8 @@ final class PortForwardBenchCommand implements Callable<Integer> {
             Results podscopeResults = new Results();
             Map<ForwarderProcess, Results> results = Map.of(kubectlForward, kubectlResults, podscopeForward,
                     podscopeResults);
-            runOnce(forwarders, Math.min(megabytes, 64), 5, Map.of(kubectlForward, new Results(), podscopeForward,
-                    new Results()));
+            // the warm-up moves as much as a run: the JVM's compiler has then seen the whole data path
+            runOnce(forwarders, megabytes, 5, Map.of(kubectlForward, new Results(), podscopeForward, new Results()));
             for (int run = 0; run < runs; run++) {
                 // alternate who goes first, so that neither always meets a warmer or a busier machine
                 runOnce(run % 2 == 0 ? forwarders : forwarders.reversed(), megabytes, connections, results);

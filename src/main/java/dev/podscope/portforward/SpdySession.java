@@ -189,14 +189,22 @@ final class SpdySession {
             CompletableFuture.delayedExecutor(IDLE_SECONDS, TimeUnit.SECONDS).execute(this::closeIfIdle);
         }
         if (reset && broken == null) {
-            synchronized (writeLock) {
-                try {
-                    wire.writeControl(new DefaultSpdyRstStreamFrame(tunnel.dataStream(), SpdyStreamStatus.CANCEL));
-                    wire.writeControl(new DefaultSpdyRstStreamFrame(tunnel.errorStream(), SpdyStreamStatus.CANCEL));
-                    wire.flush();
-                } catch (IOException | RuntimeException e) {
-                    fail(e);
-                }
+            // on a thread of its own: the writer may be blocked behind a slow pod, and closing must not wait for it
+            Thread.ofVirtual().name("podscope-spdy-reset").start(() -> reset(tunnel));
+        }
+    }
+
+    private void reset(SpdyTunnel tunnel) {
+        synchronized (writeLock) {
+            if (broken != null) {
+                return;
+            }
+            try {
+                wire.writeControl(new DefaultSpdyRstStreamFrame(tunnel.dataStream(), SpdyStreamStatus.CANCEL));
+                wire.writeControl(new DefaultSpdyRstStreamFrame(tunnel.errorStream(), SpdyStreamStatus.CANCEL));
+                wire.flush();
+            } catch (IOException | RuntimeException e) {
+                fail(e);
             }
         }
     }

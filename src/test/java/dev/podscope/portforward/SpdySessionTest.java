@@ -1,6 +1,7 @@
 package dev.podscope.portforward;
 
 import dev.podscope.sandbox.Sandbox;
+import dev.podscope.sandbox.containers.TransferPod;
 import dev.podscope.sandbox.store.Resources;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,6 +74,21 @@ class SpdySessionTest {
             assertThat(new String(later.input().readNBytes(6), StandardCharsets.US_ASCII)).isEqualTo("later\n");
         } finally {
             open.forEach(PodTunnel::close);
+        }
+    }
+
+    @Test
+    void theBenchmarksBytesSourceSendsTheCountedPatternAndTakesTheNextRequest() throws Exception {
+        String node = sandbox.store().list(Resources.NODES, null).items().getFirst().object().getMetadata().getName();
+        sandbox.store().create(Resources.PODS, TransferPod.pod("default", "transfer", node,
+                OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(5).withNano(0)));
+        try (PodTunnel tunnel = tunnels.open("default", "transfer", TransferPod.BULK_PORT)) {
+            int count = 3 * 65536 + 17;
+            tunnel.output().write((count + "\n").getBytes(StandardCharsets.US_ASCII));
+            assertThat(tunnel.input().readNBytes(count)).isEqualTo(TransferPod.bulkBytes(count));
+            tunnel.output().write("5\n".getBytes(StandardCharsets.US_ASCII));
+            tunnel.output().close();
+            assertThat(tunnel.input().readAllBytes()).isEqualTo(TransferPod.bulkBytes(5));
         }
     }
 

@@ -1,10 +1,12 @@
 package dev.podscope.sandbox.replay;
 
+import dev.podscope.bundle.BundleException;
 import dev.podscope.bundle.BundleReader;
 import dev.podscope.sandbox.store.ClusterStore;
 import dev.podscope.sandbox.store.NewObject;
 import dev.podscope.sandbox.store.ResourceType;
 import dev.podscope.sandbox.store.Resources;
+import dev.podscope.sandbox.store.StoreException;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
@@ -49,7 +51,11 @@ final class BundleCluster {
                 }
             }
         }
-        store.createAll(batch);
+        try {
+            store.createAll(batch);
+        } catch (StoreException e) {
+            throw new BundleException(bundle.file().getFileName() + " cannot be served: " + e.getMessage(), e);
+        }
         return store;
     }
 

@@ -40,6 +40,15 @@ public final class ReplayServer implements AutoCloseable {
 
     /** Serves {@code bundle} on 127.0.0.1 ({@code port} 0 picks a free one); the server owns the reader from now on. */
     public static ReplayServer start(BundleReader bundle, int port) {
+        try {
+            return serve(bundle, port);
+        } catch (RuntimeException e) {
+            bundle.close(); // e.g. the port is taken: leave the zip closed
+            throw e;
+        }
+    }
+
+    private static ReplayServer serve(BundleReader bundle, int port) {
         ClusterStore store = BundleCluster.load(bundle);
         BundleManifest manifest = bundle.manifest();
         RecordedMetrics metrics = bundle.has("metrics/pods.json") || bundle.has("metrics/nodes.json")

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 
 @Command(name = "podscope", mixinStandardHelpOptions = true, version = "podscope 0.1.0",
         description = "Desktop Kubernetes cluster explorer. Without a command, opens the desktop app.",
-        subcommands = {ContextsCommand.class, GetPodsCommand.class, LogsCommand.class, TopCommand.class,
+        subcommands = {ContextsCommand.class, GetPodsCommand.class, LogsCommand.class, TopCommand.class, DescribeCommand.class,
                 SandboxCommand.class, BenchCommand.class, BundleCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PodscopeCommand implements Callable<Integer> {

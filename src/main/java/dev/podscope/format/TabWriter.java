@@ -23,16 +23,30 @@ final class TabWriter {
     private final List<List<Cell>> lines = new ArrayList<>();
     private final List<Integer> widths = new ArrayList<>();
     private final List<Integer> maxWidths = new ArrayList<>();
+    private final int minWidth;
+    private final int padding;
+    private final boolean rememberWidths;
     private int cellSize;
     private int cellWidth;
 
-    private TabWriter() {
+    private TabWriter(int minWidth, int padding, boolean rememberWidths) {
+        this.minWidth = minWidth;
+        this.padding = padding;
+        this.rememberWidths = rememberWidths;
         lines.add(new ArrayList<>());
     }
 
     /** Aligns {@code text} exactly as kubectl's tabwriter would when flushed once at the end. */
     static String align(CharSequence text) {
-        TabWriter writer = new TabWriter();
+        return align(text, MIN_WIDTH, PADDING, true);
+    }
+
+    /**
+     * Aligns {@code text} as Go's standard {@code text/tabwriter} with padchar ' ' and no flags but the given
+     * RememberWidths (only the liggitt fork has it); e.g. kubectl describe's {@code Init(buf, 0, 8, 2, ' ', 0)}.
+     */
+    static String align(CharSequence text, int minWidth, int padding, boolean rememberWidths) {
+        TabWriter writer = new TabWriter(minWidth, padding, rememberWidths);
         writer.write(text);
         writer.flush();
         return writer.out.toString();
@@ -93,13 +107,13 @@ final class TabWriter {
             // This line has a cell in this column: a column block starts here.
             pos = writeLines(pos, line0, current);
             line0 = current;
-            int width = MIN_WIDTH;
+            int width = minWidth;
             for (; current < line1; current++) {
                 List<Cell> line = lines.get(current);
                 if (column >= line.size() - 1) {
                     break;
                 }
-                width = Math.max(width, line.get(column).width() + PADDING);
+                width = Math.max(width, line.get(column).width() + padding);
             }
             width = remember(width);
             widths.add(width);
@@ -112,6 +126,9 @@ final class TabWriter {
 
     /** RememberWidths: a column never gets narrower than it was in an earlier block. */
     private int remember(int width) {
+        if (!rememberWidths) {
+            return width;
+        }
         int column = widths.size();
         if (maxWidths.size() < column) {
             maxWidths.addAll(widths.subList(maxWidths.size(), column));

@@ -218,7 +218,7 @@ class SandboxWritesTest {
                 .startsWith("v1.32.");
         JsonNode groups = RawHttp.json(http.get("/apis", null).body());
         assertThat(groups.path("groups")).extracting(g -> g.path("name").asText()).containsExactly("apps", "batch",
-                "discovery.k8s.io", "metrics.k8s.io");
+                "discovery.k8s.io", "events.k8s.io", "metrics.k8s.io");
         JsonNode core = RawHttp.json(http.get("/api/v1", null).body());
         assertThat(core.path("resources")).extracting(r -> r.path("name").asText())
                 .contains("pods", "pods/status", "pods/log", "pods/exec", "pods/portforward", "namespaces", "nodes",

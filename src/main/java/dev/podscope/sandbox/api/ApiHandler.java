@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -103,13 +104,16 @@ public final class ApiHandler extends Handler.Abstract {
             metrics.serve(request, apiPath, policy, response, callback);
             return;
         }
-        ResourceType<?> type = Resources.find(apiPath.group(), apiPath.version(), apiPath.plural())
-                .orElseThrow(ApiError::noSuchPath);
+        boolean eventsV1 = EventsV1.serves(apiPath);
+        ResourceType<?> type = eventsV1
+                ? eventsV1Type(apiPath)
+                : Resources.find(apiPath.group(), apiPath.version(), apiPath.plural()).orElseThrow(ApiError::noSuchPath);
         checkShape(type, apiPath);
-        Fields params = Request.extractQueryParameters(request);
+        Fields params = eventsV1 ? EventsV1.coreParams(Request.extractQueryParameters(request))
+                : Request.extractQueryParameters(request);
         String verb = PodStreams.serves(apiPath.subresource()) ? streamVerb(request.getMethod())
                 : verb(request.getMethod(), apiPath, params);
-        if (verb == null) {
+        if (verb == null || eventsV1 && !List.of("get", "list", "watch").contains(verb)) {
             throw ApiError.methodNotAllowed();
         }
         String resource = apiPath.subresource() == null ? type.plural() : type.plural() + "/" + apiPath.subresource();
@@ -117,7 +121,7 @@ public final class ApiHandler extends Handler.Abstract {
             throw ApiError.forbidden(policy.user(), verb, type, resource, apiPath.namespace(), apiPath.name());
         }
         ResourceRequest resourceRequest = new ResourceRequest(request, type, apiPath.namespace(), apiPath.name(),
-                apiPath.subresource(), verb, params);
+                apiPath.subresource(), verb, params, eventsV1 ? EventsV1.VIEW : ObjectView.stored(type));
         try {
             dispatch(resourceRequest, response, callback);
         } catch (StoreException e) {
@@ -151,6 +155,14 @@ public final class ApiHandler extends Handler.Abstract {
             case "deletecollection" -> deletions.deleteCollection(request, response, callback);
             default -> throw ApiError.methodNotAllowed();
         }
+    }
+
+    /** events.k8s.io/v1 events are the stored core/v1 Events; nothing else is served in that group. */
+    private static ResourceType<?> eventsV1Type(ApiPath path) {
+        if (!path.version().equals(EventsV1.VERSION) || !path.plural().equals("events")) {
+            throw ApiError.noSuchPath();
+        }
+        return Resources.EVENTS;
     }
 
     private AccessPolicy authenticate(Request request) {

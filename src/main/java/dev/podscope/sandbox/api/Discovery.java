@@ -55,6 +55,9 @@ final class Discovery {
             return groups().stream().filter(g -> g.getName().equals(parts[2])).findFirst().orElse(null);
         }
         if (parts.length == 4 && parts[1].equals("apis")) {
+            if (parts[2].equals(EventsV1.GROUP) && parts[3].equals(EventsV1.VERSION)) {
+                return EventsV1.apiResources();
+            }
             boolean metrics = parts[2].equals(ResourceMetrics.GROUP) && parts[3].equals(ResourceMetrics.VERSION);
             return metrics ? (metricsApi ? ResourceMetrics.apiResources() : null) : resourceList(parts[2], parts[3]);
         }
@@ -72,6 +75,7 @@ final class Discovery {
             groups.add(new V1APIGroup().kind("APIGroup").apiVersion("v1").name(name).versions(versions)
                     .preferredVersion(versions.getFirst()));
         }
+        groups.add(EventsV1.apiGroup());
         if (metricsApi) {
             groups.add(ResourceMetrics.apiGroup());
         }

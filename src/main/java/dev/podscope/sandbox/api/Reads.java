@@ -27,10 +27,11 @@ final class Reads {
     void get(ResourceRequest request, Response response, Callback callback) {
         StoredObject<?> stored = store.get(request.type(), request.namespace(), request.name())
                 .orElseThrow(() -> ApiError.notFound(request.type(), request.name()));
+        byte[] json = request.view().json(stored.json());
         byte[] body = request.table()
                 .map(f -> new TableWriter(request.type(), f, store.clock())
-                        .eventTable(stored.object(), stored.json(), true))
-                .orElse(stored.json());
+                        .eventTable(stored.object(), json, true))
+                .orElse(json);
         Replies.json(response, callback, 200, body);
     }
 
@@ -38,7 +39,7 @@ final class Reads {
         ListQuery query = request.query();
         Page page = page(store.list(request.typeErased(), request.namespace()), query);
         String revision = Long.toString(page.revision());
-        var table = request.table().map(f -> new TableWriter(request.type(), f, store.clock()));
+        var table = request.table().map(f -> new TableWriter(request.type(), f, store.clock(), request.view()));
         try (OutputStream out = Replies.stream(response, 200)) {
             if (table.isPresent()) {
                 table.get().writeList(out, revision, page.continueToken(), page.items());
@@ -51,8 +52,8 @@ final class Reads {
 
     private static void writeList(OutputStream out, ResourceRequest request, String revision, Page page)
             throws IOException {
-        StringBuilder header = new StringBuilder(160).append("{\"kind\":\"").append(request.type().kind())
-                .append("List\",\"apiVersion\":\"").append(request.type().apiVersion())
+        StringBuilder header = new StringBuilder(160).append("{\"kind\":\"").append(request.view().kind())
+                .append("List\",\"apiVersion\":\"").append(request.view().apiVersion())
                 .append("\",\"metadata\":{\"resourceVersion\":\"").append(revision).append('"');
         if (page.continueToken() != null) {
             header.append(",\"continue\":\"").append(page.continueToken()).append('"');
@@ -63,7 +64,7 @@ final class Reads {
             if (i > 0) {
                 out.write(',');
             }
-            out.write(items.get(i).json());
+            out.write(request.view().json(items.get(i).json()));
         }
         out.write("]}".getBytes(StandardCharsets.UTF_8));
     }

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /** An authorized request for one resource type: where it points, the verb, and its parameters. */
 record ResourceRequest(Request http, ResourceType<?> type, String namespace, String name, String subresource,
-                       String verb, Fields params) {
+                       String verb, Fields params, ObjectView view) {
     /** The API server's limit on request bodies. */
     private static final int MAX_BODY = 3 * 1024 * 1024;
 

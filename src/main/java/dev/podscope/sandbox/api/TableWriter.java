@@ -27,9 +27,15 @@ final class TableWriter {
     private final TableFormat format;
     private final ResourcePrinter<KubernetesObject> printer;
     private final Clock clock;
+    private final ObjectView view;
 
     /** {@code clock} is the cluster's, so that ages follow the sandbox's time. */
     TableWriter(ResourceType<?> type, TableFormat format, Clock clock) {
+        this(type, format, clock, ObjectView.stored(type));
+    }
+
+    /** Rows of a list whose included objects are shown through {@code view}. */
+    TableWriter(ResourceType<?> type, TableFormat format, Clock clock, ObjectView view) {
         if (!INCLUDE_OBJECT.contains(format.includeObject())) {
             throw ApiError.badRequest("includeObject must be one of None, Metadata or Object, not \""
                     + format.includeObject() + "\"");
@@ -37,6 +43,7 @@ final class TableWriter {
         this.format = format;
         this.printer = RowPrinters.forType(type);
         this.clock = clock;
+        this.view = view;
     }
 
     void writeList(OutputStream out, String resourceVersion, String continueToken,
@@ -47,7 +54,7 @@ final class TableWriter {
             if (i > 0) {
                 out.write(',');
             }
-            writeRow(out, items.get(i).object(), items.get(i).json(), now);
+            writeRow(out, items.get(i).object(), view.json(items.get(i).json()), now);
         }
         out.write("]}".getBytes(StandardCharsets.UTF_8));
     }

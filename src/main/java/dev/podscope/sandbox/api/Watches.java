@@ -67,7 +67,7 @@ final class Watches {
         }
         List<StoredObject<KubernetesObject>> known = query.revision() == 0 || query.selectsEverything()
                 ? initial : store.list(type, request.namespace()).items();
-        var stream = new EventStream(type, query, table, new WatchFilter(query, known));
+        var stream = new EventStream(request.view(), query, table, new WatchFilter(query, known));
         open.add(watch);
         try (watch; OutputStream out = Replies.stream(response, 200)) {
             for (StoredObject<KubernetesObject> stored : initial) {
@@ -104,13 +104,13 @@ final class Watches {
     }
 
     private final class EventStream {
-        private final ResourceType<?> type;
+        private final ObjectView type;
         private final ListQuery query;
         private final Optional<TableWriter> table;
         private final WatchFilter filter;
         private boolean columnsSent;
 
-        EventStream(ResourceType<?> type, ListQuery query, Optional<TableWriter> table, WatchFilter filter) {
+        EventStream(ObjectView type, ListQuery query, Optional<TableWriter> table, WatchFilter filter) {
             this.type = type;
             this.query = query;
             this.table = table;
@@ -147,7 +147,8 @@ final class Watches {
             }
         }
 
-        void send(OutputStream out, String eventType, KubernetesObject object, byte[] json) throws IOException {
+        void send(OutputStream out, String eventType, KubernetesObject object, byte[] stored) throws IOException {
+            byte[] json = type.json(stored);
             if (table.isEmpty()) {
                 writeEvent(out, eventType, json);
                 return;

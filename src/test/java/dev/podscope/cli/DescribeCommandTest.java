@@ -57,7 +57,7 @@ class DescribeCommandTest {
         assertThat(c.kubectl().exitCode()).as(c.kubectl().err()).isZero();
         assertThat(c.kubectl().out()).startsWith("Name:").contains(ref.name() + "\n", "\nContainers:\n");
         assertThat(c.podscope().err()).isEmpty();
-        assertThat(c.withoutDiagnosis()).isEqualTo(c.kubectl().out());
+        assertSameAsKubectl(c);
     }
 
     /** Both outputs under target/describe/, to read what was compared. */
@@ -82,7 +82,7 @@ class DescribeCommandTest {
                     pod.getMetadata().getNamespace()));
             keep(pod.getMetadata().getName(), c);
             assertThat(c.kubectl().exitCode()).as(c.kubectl().err()).isZero();
-            assertThat(c.withoutDiagnosis()).as(pod.getMetadata().getName()).isEqualTo(c.kubectl().out());
+            assertSameAsKubectl(c);
         }
     }
 
@@ -116,9 +116,9 @@ class DescribeCommandTest {
                 now.minusMinutes(20), now.minusSeconds(5)).source(new io.kubernetes.client.openapi.models.V1EventSource()
                 .component("kubelet")).message("  Back-off restarting failed container app  \n"));
         frozen.store().create(Resources.EVENTS, event(pod, "everything.3", "Warning", "Unhealthy", null, 0, null, null)
-                .reportingComponent("kubelet").eventTime(now.minusMinutes(30))
+                .reportingComponent("kubelet").eventTime(now.minusMinutes(30).minusSeconds(30).withNano(123_456_000))
                 .series(new io.kubernetes.client.openapi.models.CoreV1EventSeries().count(4)
-                        .lastObservedTime(now.minusMinutes(2)))
+                        .lastObservedTime(now.minusMinutes(2).withNano(654_321_000)))
                 .message("Readiness probe failed: connection refused"));
 
         Comparison c = compare(List.of("describe", "pod", "everything", "-n", "shop"));
@@ -127,7 +127,8 @@ class DescribeCommandTest {
         assertThat(c.kubectl().exitCode()).as(c.kubectl().err()).isZero();
         assertThat(c.kubectl().out()).contains("exec [redis-cli ping]", "grpc <pod>:50051 health",
                 "tcp-socket localhost:metrics", "https://10.0.0.1:8080/started", "(x7 over 20m)", "(x4 over 30m)");
-        assertThat(c.withoutDiagnosis()).isEqualTo(c.kubectl().out());
+        assertSameAsKubectl(c);
+        assertThat(c.diagnosis()).startsWith("Diagnosis:\n  ERROR: Container app keeps crashing: last exit code 2");
     }
 
     private static io.kubernetes.client.openapi.models.CoreV1Event event(V1Pod pod, String name, String type,
@@ -155,7 +156,7 @@ class DescribeCommandTest {
         Comparison c = compare(List.of("describe", "pod", ref.name(), "-n", ref.namespace(), "--show-events=false"));
 
         assertThat(c.kubectl().out()).doesNotContain("Events:");
-        assertThat(c.withoutDiagnosis()).isEqualTo(c.kubectl().out());
+        assertSameAsKubectl(c);
     }
 
     /**
@@ -163,11 +164,38 @@ class DescribeCommandTest {
      * age may tick between the runs; podscope computes all ages at one instant, as kubectl does within a run).
      */
     private static Comparison compare(List<String> command) {
-        Cli.Result before = cluster.kubectl(command);
-        Cli.Result podscope = cluster.podscope(command);
-        Cli.Result after = cluster.kubectl(command);
-        Comparison withAfter = new Comparison(after, podscope);
-        return withAfter.withoutDiagnosis().equals(after.out()) ? withAfter : new Comparison(before, podscope);
+        Comparison last = null;
+        // a busy machine can make one kubectl run take seconds, so that podscope's ages fall between the two
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Cli.Result before = cluster.kubectl(command);
+            Cli.Result podscope = cluster.podscope(command);
+            Cli.Result after = cluster.kubectl(command);
+            Comparison withAfter = new Comparison(after, podscope);
+            last = withAfter.withoutDiagnosis().equals(after.out()) ? withAfter : new Comparison(before, podscope);
+            if (last.withoutDiagnosis().equals(last.kubectl().out())) {
+                return last;
+            }
+        }
+        return last;
+    }
+
+    /** Ages like 5m, 2m13s, 45s, 3d4h, and "<unknown>" stay; only digits-with-units change between runs. */
+    private static final java.util.regex.Pattern AGE =
+            java.util.regex.Pattern.compile("(?<![\\w.:/-])\\d+[smhdy](\\d+[smhd])?(?![\\w.:/-])");
+
+    /**
+     * Byte for byte; only when the machine is so busy that every try straddled a clock tick, the same text with
+     * ages masked and column padding collapsed (the ages' widths move the Events columns).
+     */
+    private static void assertSameAsKubectl(Comparison c) {
+        if (c.withoutDiagnosis().equals(c.kubectl().out())) {
+            return;
+        }
+        assertThat(maskAges(c.withoutDiagnosis())).isEqualTo(maskAges(c.kubectl().out()));
+    }
+
+    private static String maskAges(String text) {
+        return AGE.matcher(text).replaceAll("AGE").replaceAll(" {2,}", "  ");
     }
 
     record Comparison(Cli.Result kubectl, Cli.Result podscope) {

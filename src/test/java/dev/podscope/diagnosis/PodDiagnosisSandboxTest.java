@@ -113,18 +113,19 @@ class PodDiagnosisSandboxTest {
                 + " (http-get http://:http/readyz)");
         assertThat(d.details()).contains(
                 "Readiness probe: http-get http://:http/readyz delay=3s timeout=1s period=10s #success=1 #failure=3");
-        assertThat(d.details()).anySatisfy(line -> assertThat(line).startsWith("Last failure (")
-                .endsWith("): HTTP probe failed with statuscode: 500"));
+        assertThat(d.details()).anySatisfy(line -> assertThat(line).startsWith("Last failure ")
+                .endsWith(" ago: HTTP probe failed with statuscode: 500"));
     }
 
     @Test
     void failingLivenessProbeExplainsTheRestarts() throws Exception {
         Diagnosis d = diagnose(Scenario.LIVENESS_FAILING, pod -> waiting(pod, "CrashLoopBackOff"));
 
-        assertThat(d.headline()).matches("Container search-indexer is restarted by its failing liveness probe;"
-                + " restarted \\d+ times? \\(http-get http://:http/healthz\\)");
-        assertThat(d.details()).anySatisfy(line -> assertThat(line).startsWith("Last failure (")
-                .endsWith("): HTTP probe failed with statuscode: 503"));
+        assertThat(d.headline()).matches("Container search-indexer is restarted by its failing liveness probe"
+                + " \\(http-get http://:http/healthz\\); restarted \\d+ times?");
+        assertThat(d.details()).anySatisfy(line -> assertThat(line).matches("Last failure \\d+m?\\d*s? ago, \\d+ failures"
+                        + " since .* ago: .*")
+                .endsWith(" ago: HTTP probe failed with statuscode: 503"));
         assertThat(d.severity()).isEqualTo(Severity.ERROR);
     }
 

@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -66,7 +68,8 @@ public final class BundleExporter {
 
     private BundleResult write(BundleScope scope, Path temporary, Path target, BundleProgress progress,
                                BooleanSupplier cancelled) throws IOException {
-        String createdAt = WireJson.time(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String createdAt = WireJson.time(now);
         RedactionReport report = new RedactionReport();
         Redactor redactor = new Redactor(scope.userRules(), report);
         ApiReads api = new ApiReads(client, context);
@@ -74,7 +77,7 @@ public final class BundleExporter {
         try (BundleZip zip = new BundleZip(temporary)) {
             run = new ExportRun(scope, api, zip, redactor,
                     new LogCapture(client, redactor, temporary.getParent(), scope.logLimitBytes(), cancelled),
-                    progress, cancelled);
+                    progress, cancelled, now);
             run.progress("Cluster version", 0);
             ObjectNode version = version(run);
             run.progress("Namespaces", 0.02);

@@ -2,6 +2,7 @@ package dev.podscope.bundle;
 
 import dev.podscope.bundle.redact.Redactor;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -17,9 +18,10 @@ final class ExportRun {
     private final List<MissingEntry> missing = new ArrayList<>();
     private final BundleProgress progress;
     private final BooleanSupplier cancelled;
+    private final Instant now;
 
     ExportRun(BundleScope scope, ApiReads api, BundleZip zip, Redactor redactor, LogCapture logs,
-              BundleProgress progress, BooleanSupplier cancelled) {
+              BundleProgress progress, BooleanSupplier cancelled, Instant now) {
         this.scope = scope;
         this.api = api;
         this.zip = zip;
@@ -27,6 +29,12 @@ final class ExportRun {
         this.logs = logs;
         this.progress = progress;
         this.cancelled = cancelled;
+        this.now = now;
+    }
+
+    /** The capture time: ages and diagnoses are as of this instant. */
+    Instant now() {
+        return now;
     }
 
     BundleScope scope() {

@@ -51,7 +51,7 @@ final class NamespaceCollector {
             }
             run.redactor().object(pod, path);
             byte[] json = MAPPER.writeValueAsBytes(pod);
-            PodFacts fact = PodFacts.of(WireJson.read(json, V1Pod.class));
+            PodFacts fact = PodFacts.of(WireJson.read(json, V1Pod.class), run.now());
             facts.add(fact);
             run.summary().pod(fact);
             return json;

@@ -1,11 +1,14 @@
 package dev.podscope.bundle;
 
+import dev.podscope.diagnosis.Diagnosis;
+import dev.podscope.diagnosis.PodDiagnosis;
 import dev.podscope.format.PodCategory;
 import dev.podscope.format.PodSummary;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ContainerStatus;
 import io.kubernetes.client.openapi.models.V1Pod;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,14 +25,14 @@ record PodFacts(String namespace, String name, String phase, String status, Stri
     record ContainerLogs(String name, boolean previous) {
     }
 
-    static PodFacts of(V1Pod pod) {
+    static PodFacts of(V1Pod pod, Instant now) {
         PodSummary summary = PodSummary.of(pod);
         String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
         PodCategory category = PodCategory.classify(phase, summary.reason(), summary.readyContainers(),
                 summary.totalContainers());
         return new PodFacts(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), phase, summary.reason(),
                 summary.readyContainers() + "/" + summary.totalContainers(), summary.restarts(), category,
-                PodProblem.describe(pod).orElse(""), containers(pod));
+                PodDiagnosis.fromStatus(pod, now).map(Diagnosis::text).orElse(""), containers(pod));
     }
 
     /** Pods a person should look at: anything but running-and-ready, completed or going away on purpose. */

@@ -1,5 +1,12 @@
 package dev.podscope.ui;
 
+import dev.podscope.bundle.export.BundleExportView;
+import dev.podscope.pods.PodKey;
+import dev.podscope.pods.PodRowViewModel;
+import javafx.stage.Stage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import dev.podscope.events.EventsView;
@@ -276,13 +283,13 @@ public final class MainWindow extends BorderPane {
     }
 
     private void openBundleExport() {
-        java.util.List<dev.podscope.pods.PodKey> selected = table.getSelectionModel().getSelectedItems().stream()
-                .filter(java.util.Objects::nonNull).map(dev.podscope.pods.PodRowViewModel::key).toList();
-        model.bundleExport(selected, java.nio.file.Path.of(System.getProperty("user.home"))).ifPresent(export -> {
-            javafx.stage.Stage stage = new javafx.stage.Stage();
+        List<PodKey> selected = table.getSelectionModel().getSelectedItems().stream()
+                .filter(Objects::nonNull).map(PodRowViewModel::key).toList();
+        model.bundleExport(selected, Path.of(System.getProperty("user.home"))).ifPresent(export -> {
+            Stage stage = new Stage();
             stage.initOwner(getScene().getWindow());
             stage.setTitle("Export diagnostic bundle");
-            Scene scene = new Scene(new dev.podscope.bundle.export.BundleExportView(export, stage::close));
+            Scene scene = new Scene(new BundleExportView(export, stage::close));
             Themes.addStylesheet(scene);
             stage.setScene(scene);
             stage.setOnCloseRequest(e -> export.cancel());

@@ -2,6 +2,10 @@ package dev.podscope.ui;
 
 import dev.podscope.bundle.open.BundleContexts;
 import dev.podscope.bundle.open.OpenedBundle;
+import dev.podscope.bundle.export.BundleExportViewModel;
+import dev.podscope.pods.PodKey;
+import java.nio.file.Path;
+import java.util.Optional;
 import dev.podscope.kube.KubeContext;
 import dev.podscope.kube.KubeconfigSet;
 import dev.podscope.metrics.MetricsPoller;
@@ -374,14 +378,13 @@ public final class MainWindowViewModel implements AutoCloseable {
      * The Export bundle dialog's model for the live context, the namespace shown and the {@code selected} pods;
      * empty while no session is open.
      */
-    public java.util.Optional<dev.podscope.bundle.export.BundleExportViewModel> bundleExport(
-            java.util.List<dev.podscope.pods.PodKey> selected, java.nio.file.Path directory) {
+    public Optional<BundleExportViewModel> bundleExport(List<PodKey> selected, Path directory) {
         if (session == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         NamespaceChoice shown = namespace.get();
         String name = shown == null || shown.isAll() ? null : shown.name();
-        return java.util.Optional.of(new dev.podscope.bundle.export.BundleExportViewModel(session.client(),
+        return Optional.of(new BundleExportViewModel(session.client(),
                 session.contextName(), name, selected, directory, tasks, clock));
     }
 

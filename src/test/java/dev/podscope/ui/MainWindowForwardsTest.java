@@ -1,5 +1,6 @@
 package dev.podscope.ui;
 
+import dev.podscope.bundle.open.BundleContexts;
 import dev.podscope.pods.PodRowViewModel;
 import dev.podscope.portforward.ForwardFavourites;
 import dev.podscope.portforward.ForwardManager;
@@ -68,7 +69,7 @@ class MainWindowForwardsTest {
         tasks = new FxTaskExecutor();
         manager = new ForwardManager();
         model = new MainWindowViewModel(clusters.kubeconfig(), SessionFactory.forKubeconfig(clusters.kubeconfig()),
-                tasks, new MutableClock(Instant.now()), true, manager, favourites);
+                tasks, new MutableClock(Instant.now()), true, new BundleContexts(), manager, favourites);
         window = new MainWindow(model);
         stage.setScene(MainWindow.scene(window, 1000, 720));
         stage.show();

@@ -161,7 +161,8 @@ public final class BundleExportViewModel {
         // the file field shows the whole path; the name is enough here
         outcome.set("Wrote " + result.file().getFileName() + " (" + ByteSizes.format(result.bytes()) + ", " + result.pods() + " pods, "
                 + result.redactions() + " values redacted" + (result.missing().isEmpty() ? ""
-                : ", " + result.missing().size() + " items not collected — see manifest.json") + ")");
+                : ", " + result.missing().size() + (result.missing().size() == 1 ? " item" : " items")
+                + " not collected — see manifest.json") + ")");
     }
 
     private void failedWith(Throwable error) {

@@ -37,7 +37,18 @@ public final class OpenPodBench {
     private OpenPodBench() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception e) {
+            System.out.println(MARKER + "-failed " + e);
+        } finally {
+            // the FX thread is not a daemon: without this a failed run would leave the JVM running
+            System.exit(0);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         KubeconfigSet set = KubeconfigLoader.load(KubeconfigSource.fromSystem(args[0]));
         PodKey key = new PodKey(args[1], args[2]);
         int expected = Integer.parseInt(args[3]);
@@ -74,7 +85,6 @@ public final class OpenPodBench {
         Platform.runLater(model::close);
         tasks.close();
         Platform.exit();
-        System.exit(0);
     }
 
     private static boolean loaded(MainWindowViewModel model, PodKey key) throws Exception {

@@ -138,6 +138,8 @@ final class OpenPodBenchCommand implements Callable<Integer> {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith("open-pod ")) {
                     results.add(line);
+                } else if (line.startsWith("open-pod-failed ")) {
+                    System.out.println("  the app failed: " + line.substring("open-pod-failed ".length()));
                 }
             }
         }

@@ -80,7 +80,7 @@ public enum PodColumn {
 
     /** The WHY cell's text: the diagnosis headline, or "" for a healthy pod. */
     public static String whyText(PodRowViewModel row) {
-        return row.whyProperty().get() == null ? "" : row.whyProperty().get().headline();
+        return row.why() == null ? "" : row.why().headline();
     }
 
     public Comparator<PodRowViewModel> order() {

@@ -5,22 +5,17 @@ import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1EnvVar;
 import io.kubernetes.client.openapi.models.V1EnvVarSource;
 import io.kubernetes.client.openapi.models.V1Pod;
-import io.kubernetes.client.openapi.models.V1PodIP;
 import io.kubernetes.client.openapi.models.V1ResourceFieldSelector;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * describe.go's describeContainerEnvVars: literal values, downward-API fields resolved against the pod, resource
  * fields against the container, and references to Secrets and ConfigMaps by name only (never their data).
  */
 final class EnvDescriber {
-
-    private static final Pattern SUBSCRIPT = Pattern.compile("metadata\\.(labels|annotations)\\['(.*)'\\]");
 
     private final DescribeWriter w;
     private final V1Pod pod;
@@ -63,26 +58,16 @@ final class EnvDescriber {
         }
     }
 
-    /** fieldpath.ExtractFieldPathAsString for the paths the downward API allows. */
+    /**
+     * kubectl's EnvValueRetriever: the path must be a field label of Pod (ConvertFieldLabel) and then one that
+     * fieldpath.ExtractFieldPathAsString reads from the object's metadata, which leaves metadata.name and
+     * metadata.namespace; every other path (status.podIP, spec.nodeName, labels) prints empty.
+     */
     private String field(String path) {
         var meta = pod.getMetadata();
-        var spec = pod.getSpec();
-        var status = pod.getStatus();
-        Matcher m = SUBSCRIPT.matcher(path);
-        if (m.matches()) {
-            Map<String, String> map = "labels".equals(m.group(1)) ? meta.getLabels() : meta.getAnnotations();
-            return map == null ? "" : GoText.orEmpty(map.get(m.group(2)));
-        }
         return switch (path) {
             case "metadata.name" -> GoText.orEmpty(meta.getName());
             case "metadata.namespace" -> GoText.orEmpty(meta.getNamespace());
-            case "metadata.uid" -> GoText.orEmpty(meta.getUid());
-            case "spec.nodeName" -> spec == null ? "" : GoText.orEmpty(spec.getNodeName());
-            case "spec.serviceAccountName" -> spec == null ? "" : GoText.orEmpty(spec.getServiceAccountName());
-            case "status.hostIP" -> status == null ? "" : GoText.orEmpty(status.getHostIP());
-            case "status.podIP" -> status == null ? "" : GoText.orEmpty(status.getPodIP());
-            case "status.podIPs" -> status == null || status.getPodIPs() == null ? ""
-                    : String.join(",", status.getPodIPs().stream().map(V1PodIP::getIp).toList());
             default -> "";
         };
     }

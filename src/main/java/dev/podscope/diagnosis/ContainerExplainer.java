@@ -9,6 +9,7 @@ import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ContainerStateTerminated;
 import io.kubernetes.client.openapi.models.V1ContainerStateWaiting;
 import io.kubernetes.client.openapi.models.V1ContainerStatus;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,8 @@ final class ContainerExplainer {
 
     /** How many lines of the previous log a crash diagnosis quotes. */
     static final int LOG_LINES = 5;
+    /** A failure this recent still explains a container that is not ready. */
+    static final Duration RECENT = Duration.ofMinutes(10);
 
     private final Clues clues;
 
@@ -39,7 +42,7 @@ final class ContainerExplainer {
         if (oom.isPresent() && troubled) {
             return Optional.of(outOfMemory(s, oom.get(), label));
         }
-        if ("CrashLoopBackOff".equals(reason)) {
+        if ("CrashLoopBackOff".equals(reason) || recentlyCrashed(s)) {
             Optional<Diagnosis> liveness = ProbeRule.liveness(clues, s);
             return liveness.isPresent() ? liveness : Optional.of(crashLoop(s, label));
         }
@@ -51,6 +54,21 @@ final class ContainerExplainer {
                     List.of(), List.of(reason + ": " + message)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Restarted after a failure a short while ago and not ready yet: between two crashes of a crash loop the
+     * container runs, and the pod is no less broken than while it backs off.
+     */
+    private boolean recentlyCrashed(V1ContainerStatus s) {
+        if (Boolean.TRUE.equals(s.getReady()) || ContainerTrouble.restarts(s) == 0) {
+            return false;
+        }
+        return ContainerTrouble.lastTerminated(s)
+                .filter(t -> t.getExitCode() != null && t.getExitCode() != 0)
+                .map(V1ContainerStateTerminated::getFinishedAt)
+                .filter(f -> f.toInstant().plus(RECENT).isAfter(clues.now()))
+                .isPresent();
     }
 
     private Diagnosis imagePull(V1ContainerStatus s, String label) {
@@ -103,10 +121,10 @@ final class ContainerExplainer {
                 + " (the back-off doubles after each crash, up to 5m)."));
         last.map(V1ContainerStateTerminated::getMessage).filter(m -> !m.isBlank())
                 .ifPresent(m -> details.add("Termination message: " + m.strip()));
-        List<String> tail = clues.previousLogTail();
+        List<String> tail = LogTail.telling(clues.previousLogTail(), LOG_LINES);
         if (!tail.isEmpty()) {
             details.add("Last lines of the previous log:");
-            for (String line : tail.subList(Math.max(0, tail.size() - LOG_LINES), tail.size())) {
+            for (String line : tail) {
                 details.add("  " + line);
             }
         }

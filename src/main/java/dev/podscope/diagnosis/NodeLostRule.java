@@ -31,8 +31,14 @@ final class NodeLostRule implements Rule {
         String node = pod.getSpec() == null || pod.getSpec().getNodeName() == null ? "its node" : pod.getSpec().getNodeName();
         List<String> details = new ArrayList<>();
         details.add("Node " + node + " stopped reporting to the control plane, so the state of this pod is unknown.");
-        details.add("Its containers may still run there. If the node stays unreachable the pod is evicted and its"
-                + " controller (if any) starts a replacement on another node.");
+        if (pod.getMetadata() != null && pod.getMetadata().getDeletionTimestamp() != null) {
+            details.add("The pod was evicted from the node, but stays Terminating until the node's kubelet confirms"
+                    + " that its containers stopped, or until it is force-deleted"
+                    + " (kubectl delete pod --force --grace-period=0).");
+        } else {
+            details.add("Its containers may still run there. If the node stays unreachable the pod is evicted and"
+                    + " its controller (if any) starts a replacement on another node.");
+        }
         return Optional.of(new Diagnosis(Severity.ERROR, "Node " + node + " is lost (not ready / unreachable)",
                 details, evidence));
     }

@@ -10,14 +10,14 @@ import java.util.Optional;
 /**
  * "Why is this pod unhealthy?": a short plain-language diagnosis of a pod that is not Running and Ready (or
  * Succeeded), built from its status and conditions and, when available, its events, previous log and usage.
- * The rules are tried from the most fundamental cause (the pod is going away, its node is gone, it has no node)
+ * The rules are tried from the most fundamental cause (its node is gone, the pod is going away, it has no node)
  * to the most specific symptom (a probe failing), and the first that recognizes the problem explains it.
  */
 public final class PodDiagnosis {
 
     private static final List<Rule> RULES = List.of(
-            new TerminatingRule(),
             new NodeLostRule(),
+            new TerminatingRule(),
             new SchedulingRule(),
             new InitContainerRule(),
             new ContainerRule(),

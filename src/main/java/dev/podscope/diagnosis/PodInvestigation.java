@@ -60,14 +60,28 @@ public final class PodInvestigation {
         }
     }
 
+    /**
+     * The container whose previous log tells why it failed: the one the diagnosis blames, i.e. the first in
+     * CrashLoopBackOff, else the first that is not ready after a failed run; init containers first while the pod
+     * is initializing.
+     */
     static Optional<String> crashedContainer(V1Pod pod) {
-        List<V1ContainerStatus> all = new ArrayList<>(PodFacts.initContainerStatuses(pod));
-        all.addAll(PodFacts.containerStatuses(pod));
-        return all.stream()
-                .filter(s -> ContainerTrouble.lastTerminated(s).isPresent()
-                        || "CrashLoopBackOff".equals(ContainerTrouble.waitingReason(s)))
-                .map(V1ContainerStatus::getName)
-                .findFirst();
+        List<V1ContainerStatus> all = new ArrayList<>();
+        if (PodFacts.conditionTrue(pod, "Initialized")) {
+            all.addAll(PodFacts.containerStatuses(pod));
+            all.addAll(PodFacts.initContainerStatuses(pod));
+        } else {
+            all.addAll(PodFacts.initContainerStatuses(pod));
+            all.addAll(PodFacts.containerStatuses(pod));
+        }
+        Optional<String> backingOff = all.stream()
+                .filter(s -> "CrashLoopBackOff".equals(ContainerTrouble.waitingReason(s)))
+                .map(V1ContainerStatus::getName).findFirst();
+        return backingOff.or(() -> all.stream()
+                .filter(s -> !Boolean.TRUE.equals(s.getReady()))
+                .filter(s -> ContainerTrouble.lastTerminated(s)
+                        .filter(t -> t.getExitCode() != null && t.getExitCode() != 0).isPresent())
+                .map(V1ContainerStatus::getName).findFirst());
     }
 
     private PodUsage usage(V1Pod pod) {

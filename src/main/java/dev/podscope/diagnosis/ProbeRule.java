@@ -1,6 +1,7 @@
 package dev.podscope.diagnosis;
 
 import dev.podscope.format.EventAge;
+import dev.podscope.format.HumanDuration;
 import dev.podscope.format.ProbeText;
 import io.kubernetes.client.openapi.models.CoreV1Event;
 import io.kubernetes.client.openapi.models.V1Container;
@@ -9,7 +10,7 @@ import io.kubernetes.client.openapi.models.V1Probe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.time.ZoneOffset;
 
 /**
  * Running containers that are not ready (readiness or startup probe failing), or that are restarted by their
@@ -33,11 +34,11 @@ final class ProbeRule implements Rule {
             Optional<V1Container> c = PodFacts.container(clues.pod(), s.getName());
             if (!Boolean.TRUE.equals(s.getStarted()) && c.map(V1Container::getStartupProbe).isPresent()) {
                 return Optional.of(probe(clues, s, "Startup", c.get().getStartupProbe(),
-                        " has not passed its startup probe yet", Severity.WARNING));
+                        " has not passed its startup probe yet", "", Severity.WARNING));
             }
             if (c.map(V1Container::getReadinessProbe).isPresent()) {
                 return Optional.of(probe(clues, s, "Readiness", c.get().getReadinessProbe(),
-                        " is not ready: its readiness probe is failing", Severity.WARNING));
+                        " is not ready: its readiness probe is failing", "", Severity.WARNING));
             }
         }
         return Optional.empty();
@@ -51,22 +52,24 @@ final class ProbeRule implements Rule {
                 && Boolean.TRUE.equals(s.getReady())) {
             return Optional.empty();
         }
-        return Optional.of(probe(clues, s, "Liveness", probe.get(),
-                " is restarted by its failing liveness probe" + ContainerExplainer.restartsPhrase(s), Severity.ERROR));
+        return Optional.of(probe(clues, s, "Liveness", probe.get(), " is restarted by its failing liveness probe",
+                ContainerExplainer.restartsPhrase(s), Severity.ERROR));
     }
 
     private static Diagnosis probe(Clues clues, V1ContainerStatus s, String kind, V1Probe probe, String problem,
-                                   Severity severity) {
+                                   String suffix, Severity severity) {
         List<String> details = new ArrayList<>();
         List<String> evidence = new ArrayList<>();
         details.add(kind + " probe: " + ProbeText.describe(probe));
         Optional<CoreV1Event> event = clues.latestWithPrefix("Unhealthy", s.getName(), kind + " probe failed");
         event.ifPresent(e -> {
-            details.add("Last failure (" + EventAge.describe(e, clues.now()) + " ago): " + stripPrefix(e, kind));
+            int count = EventAge.count(e);
+            String times = count > 1 ? ", " + count + " failures since " + EventAge.firstSeen(e, clues.now()) + " ago" : "";
+            details.add("Last failure " + HumanDuration.since(EventAge.lastTime(e).atOffset(ZoneOffset.UTC), clues.now())
+                    + " ago" + times + ": " + stripPrefix(e, kind));
             evidence.add("event Unhealthy (x" + EventAge.count(e) + "): " + EventAge.message(e));
         });
-        Function<V1Probe, String> target = ProbeText::target;
-        String headline = "Container " + s.getName() + problem + " (" + target.apply(probe) + ")";
+        String headline = "Container " + s.getName() + problem + " (" + ProbeText.target(probe) + ")" + suffix;
         return new Diagnosis(severity, headline, details, evidence);
     }
 

@@ -42,10 +42,19 @@ final class ScenarioCluster {
         try (Sandbox sandbox = Sandbox.start(0, new SimulatorOptions().withSeed(seed).withPods(60)
                 .withTimeScale(0.05).withChurn(false))) {
             Map<Scenario, PodRef> scenarios = sandbox.simulator().scenarioPods();
-            awaitPod(sandbox.store(), scenarios.get(Scenario.CRASH_LOOP), "CrashLoopBackOff", pod -> waiting(pod,
-                    "CrashLoopBackOff"));
             awaitPod(sandbox.store(), scenarios.get(Scenario.INIT_CONTAINERS), "Running",
                     pod -> "Running".equals(pod.getStatus().getPhase()));
+            awaitPod(sandbox.store(), scenarios.get(Scenario.OOM_LOOP), "CrashLoopBackOff",
+                    pod -> waiting(pod, "CrashLoopBackOff"));
+            awaitPod(sandbox.store(), scenarios.get(Scenario.INIT_FAILING), "Init:CrashLoopBackOff",
+                    pod -> pod.getStatus() != null && pod.getStatus().getInitContainerStatuses() != null
+                            && pod.getStatus().getInitContainerStatuses().stream().anyMatch(s -> s.getState()
+                            .getWaiting() != null && "CrashLoopBackOff".equals(s.getState().getWaiting().getReason())));
+            awaitPod(sandbox.store(), scenarios.get(Scenario.CRASH_LOOP), "CrashLoopBackOff", pod -> waiting(pod,
+                    "CrashLoopBackOff"));
+            // last, as its back-off is the shortest yet: the cluster is frozen the moment it backs off
+            awaitPod(sandbox.store(), scenarios.get(Scenario.LIVENESS_FAILING), "CrashLoopBackOff",
+                    pod -> waiting(pod, "CrashLoopBackOff"));
             sandbox.simulator().stop();
             ClusterStore live = sandbox.store();
             ClusterStore frozen = new ClusterStore(Clock.fixed(live.clock().instant(), ZoneOffset.UTC), 10_000, 11);

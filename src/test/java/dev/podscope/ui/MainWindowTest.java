@@ -134,7 +134,7 @@ class MainWindowTest {
         robot.eraseText(16).write("status:OOMKilled,Terminating");
         await(() -> shownNames().equals(names(pods,
                 p -> List.of("OOMKilled", "Terminating").contains(PodRow.of(p, clock.instant()).status()))));
-        assertThat(shownNames()).hasSize(2);
+        assertThat(shownNames()).hasSize(3); // import-orders, stuck-terminating, etl-runner (on the lost node)
         Screenshots.save(window, "filtered");
 
         robot.eraseText(28).write("app=web");

@@ -22,7 +22,16 @@ public enum Behavior {
     /** Is killed by the kernel's OOM killer (exit code 137). */
     OOM_KILLED("oom-killed", 137, "OOMKilled", 6),
     /** Its image cannot be pulled: the registry answers not found. */
-    IMAGE_PULL_FAILS("image-pull-fails", 0, null, 0);
+    IMAGE_PULL_FAILS("image-pull-fails", 0, null, 0),
+    /**
+     * Becomes ready, then hangs: its liveness probe fails until the kubelet kills it (exit code 137) and restarts it,
+     * with the crash back-off between restarts.
+     */
+    LIVENESS_FAILS("liveness-fails", 137, "Error", 25),
+    /** Its first init container exits with code 1 a moment after each start, so the pod never initializes. */
+    INIT_FAILS("init-fails", 1, "Error", 2),
+    /** Its first init container never finishes (waiting for a dependency), so the pod stays in Init. */
+    INIT_HANGS("init-hangs", 0, null, 0);
 
     public static final String ANNOTATION = "sandbox.podscope.dev/behavior";
 

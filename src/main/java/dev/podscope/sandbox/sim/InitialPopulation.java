@@ -21,7 +21,8 @@ import java.util.Map;
 /** Builds the cluster as it stands when the simulator starts, everything following from the seed. */
 final class InitialPopulation {
     static final List<String> BASE_NAMESPACES = List.of("default", "kube-system", "shop", "batch", "data");
-    static final int FIXED_PODS = SystemPods.COUNT + DemoApps.COUNT + ScenarioPods.COUNT;
+    static final int FIXED_PODS = SystemPods.COUNT + DemoApps.COUNT + ScenarioPods.COUNT
+            + ProbeAndInitScenarios.COUNT + LostNode.PODS;
     private static final List<String> TEAMS = List.of("alpha", "bravo", "charlie", "delta", "echo", "foxtrot",
             "golf", "hotel", "india", "juliett", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec",
             "romeo", "sierra", "tango", "uniform", "victor", "whiskey", "xray", "yankee", "zulu");
@@ -63,6 +64,8 @@ final class InitialPopulation {
         List<String> appNamespaces = new ArrayList<>(namespaces);
         appNamespaces.remove("kube-system");
         FillerApps.create(p, appNamespaces, options.pods() - FIXED_PODS);
+        ProbeAndInitScenarios.create(p, scenarios, pending);
+        LostNode.create(p, scenarios, podCapacity);
         store.createAll(batch);
         return new Result(scenarios, pending, resumed);
     }

@@ -54,6 +54,9 @@ final class Kubelet {
 
     /** The pod has a deletionTimestamp: stop its containers, then delete it unless a finalizer holds it. */
     void deletionRequested(V1Pod pod) {
+        if (LostNode.isLost(pod.getSpec().getNodeName())) {
+            return; // no kubelet answers there: the pod stays Terminating, as on a real cluster
+        }
         String uid = pod.getMetadata().getUid();
         Boolean stopped = stopping.get(uid);
         if (stopped != null) {

@@ -90,6 +90,14 @@ final class PodRun {
             return;
         }
         V1Container c = initContainers.get(index);
+        if (index == 0 && behavior == Behavior.INIT_HANGS && !PodStatuses.isSidecar(c)) {
+            pullAndStart(c, () -> { });
+            return;
+        }
+        if (index == 0 && behavior == Behavior.INIT_FAILS && !PodStatuses.isSidecar(c)) {
+            pullAndStart(c, () -> after(behavior.runSeconds(), () -> exited(c, behavior)));
+            return;
+        }
         pullAndStart(c, () -> {
             if (PodStatuses.isSidecar(c)) {
                 after(readyDelay(c), () -> {
@@ -161,6 +169,10 @@ final class PodRun {
         switch (b) {
             case NOT_READY -> probeFails(c, readyDelay(c));
             case CRASH_LOOP, COMPLETES, OOM_KILLED -> after(b.runSeconds(), () -> exited(c, b));
+            case LIVENESS_FAILS -> {
+                after(readyDelay(c), () -> update(p -> markReady(p, c)));
+                after(b.runSeconds(), () -> livenessFails(c, b, 1));
+            }
             default -> after(readyDelay(c), () -> update(p -> markReady(p, c)));
         }
     }
@@ -172,11 +184,27 @@ final class PodRun {
         });
     }
 
+    /** One failed liveness probe; at the failure threshold the kubelet kills the container. */
+    private void livenessFails(V1Container c, Behavior b, int failures) {
+        V1Probe probe = c.getLivenessProbe();
+        int threshold = probe == null || probe.getFailureThreshold() == null ? 3 : probe.getFailureThreshold();
+        event(c, EventRecorder.WARNING, "Unhealthy", KubeletEvents.LIVENESS_FAILED);
+        if (failures < threshold) {
+            after(probePeriod(probe), () -> livenessFails(c, b, failures + 1));
+            return;
+        }
+        event(c, EventRecorder.NORMAL, "Killing", "Container " + c.getName()
+                + " failed liveness probe, will be restarted");
+        after(1, () -> exited(c, b));
+    }
+
     private void exited(V1Container c, Behavior b) {
         boolean restarts = "Always".equals(restartPolicy) || ("OnFailure".equals(restartPolicy) && b.exitCode() != 0);
         update(p -> {
             PodStatuses.terminated(status(p, c), b.exitCode(), b.exitReason(), now());
-            if (!restarts && containers.stream().noneMatch(other -> PodStatuses.isRunning(status(p, other)))) {
+            if (!restarts && initContainers.contains(c)) {
+                p.getStatus().setPhase(PodStatuses.FAILED);
+            } else if (!restarts && containers.stream().noneMatch(other -> PodStatuses.isRunning(status(p, other)))) {
                 boolean allZero = containers.stream().allMatch(other -> PodStatuses.completedSuccessfully(status(p, other)));
                 p.getStatus().setPhase(allZero ? PodStatuses.SUCCEEDED : PodStatuses.FAILED);
             }
@@ -204,6 +232,10 @@ final class PodRun {
     }
 
     private void restart(V1Container c, Behavior b) {
+        if (initContainers.contains(c)) {
+            pullAndStart(c, () -> after(b.runSeconds(), () -> exited(c, b)));
+            return;
+        }
         pullAndStart(c, () -> whenStarted(c, b));
     }
 

@@ -26,5 +26,22 @@ public enum Scenario {
     /** data/ml-training: requests more cpu than any node has; Pending (Unschedulable) for half an hour or more. */
     UNSCHEDULABLE,
     /** default/stuck-terminating: deletionTimestamp set long ago, held forever by the finalizer podscope.dev/stuck. */
-    STUCK_TERMINATING
+    STUCK_TERMINATING,
+    /**
+     * shop/search-…, created a moment ago: ready at first, then its liveness probe fails three times (Unhealthy),
+     * the kubelet kills it (Killing, exit code 137) and restarts it, then CrashLoopBackOff between restarts.
+     */
+    LIVENESS_FAILING,
+    /** shop/orders-…, created a moment ago: its init container migrate exits with code 1, Init:CrashLoopBackOff. */
+    INIT_FAILING,
+    /**
+     * shop/cache-warmer-…, created a moment ago: OOMKilled (exit code 137) a few seconds after each start and
+     * restarted, CrashLoopBackOff; its memory usage grows toward its 192Mi limit.
+     */
+    OOM_LOOP,
+    /**
+     * data/etl-runner on sandbox-worker-3, a node that stopped reporting half an hour or more ago (conditions
+     * Unknown, unreachable taints): Ready=False since (NodeNotReady), evicted five minutes later and Terminating since.
+     */
+    NODE_LOST
 }

@@ -82,12 +82,20 @@ final class Scheduler {
 
     /** Where a pod fits, and how many nodes each shortfall rules out. */
     record Fit(List<NodeSpec> fitting, Map<String, Integer> misfits) {
-        /** The scheduler's summary, e.g. {@code 0/3 nodes are available: 3 Insufficient cpu. preemption: ...}. */
+        /**
+         * The scheduler's summary, its reasons sorted as strings, e.g. {@code 0/4 nodes are available: 1 node(s)
+         * had untolerated taint {node.kubernetes.io/unreachable: }, 3 Insufficient cpu. preemption: ...}. The lost
+         * node counts too: its unreachable taint rules it out, and preempting there cannot help.
+         */
         String unschedulableMessage() {
-            int total = SimNodes.ALL.size();
-            List<String> reasons = misfits.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList();
+            int total = SimNodes.ALL.size() + LostNode.PODS;
+            List<String> reasons = new java.util.ArrayList<>(misfits.entrySet().stream()
+                    .map(e -> e.getValue() + " " + e.getKey()).toList());
+            reasons.add("1 node(s) had untolerated taint {" + LostNode.UNREACHABLE + ": }");
+            reasons.sort(null);
             return "0/" + total + " nodes are available: " + String.join(", ", reasons) + ". preemption: 0/" + total
-                    + " nodes are available: " + total + " No preemption victims found for incoming pod.";
+                    + " nodes are available: 1 Preemption is not helpful for scheduling, " + SimNodes.ALL.size()
+                    + " No preemption victims found for incoming pod.";
         }
     }
 

@@ -37,7 +37,7 @@ class InitialPopulationTest {
                     .containsExactlyInAnyOrder("default", "kube-system", "shop", "batch", "data");
             assertThat(c.store.list(Resources.NAMESPACES, null).items())
                     .allSatisfy(s -> assertThat(s.object().getStatus().getPhase()).isEqualTo("Active"));
-            assertThat(c.store.list(Resources.NODES, null).items()).hasSize(3);
+            assertThat(c.store.list(Resources.NODES, null).items()).hasSize(4);
             assertThat(c.pods(null)).hasSize(SimulatorOptions.DEFAULT_PODS);
             assertThat(c.simulator.scenarioPods()).containsOnlyKeys(Scenario.values());
         }
@@ -47,8 +47,17 @@ class InitialPopulationTest {
     void nodesLookLikeKindNodes() {
         try (SimulatedCluster c = SimulatedCluster.frozen(new SimulatorOptions())) {
             Map<String, V1Node> nodes = c.store.list(Resources.NODES, null).items().stream().map(StoredObject::object)
-                    .collect(Collectors.toMap(n -> n.getMetadata().getName(), n -> n));
-            assertThat(nodes).containsOnlyKeys("sandbox-control-plane", "sandbox-worker-1", "sandbox-worker-2");
+                    .collect(Collectors.toMap(n -> n.getMetadata().getName(), n -> n, (a, b) -> a,
+                            java.util.HashMap::new));
+            assertThat(nodes).containsOnlyKeys("sandbox-control-plane", "sandbox-worker-1", "sandbox-worker-2",
+                    "sandbox-worker-3");
+            V1Node lost = nodes.remove("sandbox-worker-3");
+            assertThat(lost.getStatus().getConditions()).allSatisfy(cond -> {
+                assertThat(cond.getStatus()).isEqualTo("Unknown");
+                assertThat(cond.getMessage()).isEqualTo("Kubelet stopped posting node status.");
+            });
+            assertThat(lost.getSpec().getTaints()).extracting(t -> t.getKey() + ":" + t.getEffect()).containsExactly(
+                    "node.kubernetes.io/unreachable:NoSchedule", "node.kubernetes.io/unreachable:NoExecute");
             assertThat(nodes.get("sandbox-control-plane").getMetadata().getLabels())
                     .containsKey("node-role.kubernetes.io/control-plane");
             assertThat(nodes.get("sandbox-worker-1").getMetadata().getLabels())

@@ -216,8 +216,9 @@ class PodLifecycleTest {
     @Test
     void podThatFitsNowhereStaysPendingAndUnschedulable() {
         PodRef ref = cluster.scenario(Scenario.UNSCHEDULABLE);
-        String message = "0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: "
-                + "3 No preemption victims found for incoming pod.";
+        String message = "0/4 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/unreachable: },"
+                + " 3 Insufficient cpu. preemption: 0/4 nodes are available: 1 Preemption is not helpful for"
+                + " scheduling, 3 No preemption victims found for incoming pod.";
         V1Pod pod = cluster.awaitPod(ref, "PodScheduled=False", p -> p != null
                 && PodConditions.find(p.getStatus(), "PodScheduled") != null);
         V1PodCondition scheduled = PodConditions.find(pod.getStatus(), "PodScheduled");

@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
  * launch-to-full-table time (headless) and its heap and RSS once loaded. Figures, not assertions.
  */
 @Command(name = "bench", description = "Benchmark podscope against kubectl on a large sandbox (prints figures and ratios).",
-        subcommands = {LogBenchCommand.class, PortForwardBenchCommand.class, BundleBenchCommand.class})
+        subcommands = {LogBenchCommand.class, OpenPodBenchCommand.class, PortForwardBenchCommand.class,
+                BundleBenchCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--pods", paramLabel = "N", description = "Pods in the sandbox (default: ${DEFAULT-VALUE}).")
     int pods = 10_000;

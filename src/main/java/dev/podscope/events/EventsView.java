@@ -133,8 +133,10 @@ public final class EventsView extends VBox {
         column.setSortable(false);
         column.setCellFactory(c -> new TableCell<>() {
             private final Hyperlink link = new Hyperlink();
+            private final Tooltip where = new Tooltip();
 
             {
+                link.setTooltip(where);
                 link.getStyleClass().add("event-object-link");
                 link.setFocusTraversable(false);
                 link.setOnAction(event -> model.open(getItem()));
@@ -148,8 +150,8 @@ public final class EventsView extends VBox {
                     return;
                 }
                 link.setText(item.object());
-                link.setTooltip(new Tooltip(item.isPod() ? "Open pod " + item.namespace() + "/" + item.name()
-                        : "Show the pods of " + item.object()));
+                where.setText(item.isPod() ? "Open pod " + item.namespace() + "/" + item.name()
+                        : "Show the pods of " + item.object());
                 setGraphic(link);
             }
         });

@@ -56,11 +56,11 @@ public final class PodRowViewModel {
     }
 
     /** Why the pod is unhealthy, from its status alone; null while it is healthy. */
-    /** The pod's diagnosis, or null while it is healthy. */
     public Diagnosis why() {
         return why.get();
     }
 
+    /** Why the pod is unhealthy, from its status alone; null while it is healthy. */
     public ReadOnlyObjectProperty<Diagnosis> whyProperty() {
         return why.getReadOnlyProperty();
     }

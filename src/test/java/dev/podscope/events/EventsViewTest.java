@@ -133,8 +133,14 @@ class EventsViewTest {
         await(() -> model.events().rows().stream().anyMatch(r -> r.name().equals(crashing)));
         NamespaceEventRow row = fx(() -> model.events().rows().stream().filter(r -> r.name().equals(crashing))
                 .findFirst().orElseThrow());
-        assertThat(fx(() -> robot.lookup(".event-object-link").queryAllAs(Hyperlink.class).stream()
-                .anyMatch(l -> l.getText().equals("pod/" + crashing)))).as("the OBJECT column links").isTrue();
+        // the OBJECT column links to the pod (scrolled into view: the rows move while events arrive)
+        await(() -> {
+            var table = (javafx.scene.control.TableView<NamespaceEventRow>) window.lookup("#events-table");
+            table.getItems().stream().filter(r -> r.name().equals(crashing)).findFirst().ifPresent(table::scrollTo);
+            table.layout();
+            return robot.lookup(".event-object-link").queryAllAs(Hyperlink.class).stream()
+                    .anyMatch(l -> l.isVisible() && l.getText().equals("pod/" + crashing));
+        });
         // the rows move while events arrive, so the row is chosen with the keyboard: select it, then Enter
         robot.interact(() -> {
             var table = (javafx.scene.control.TableView<NamespaceEventRow>) window.lookup("#events-table");

@@ -115,7 +115,10 @@ public final class PodDetailViewModel {
         if (pod.get() != null) {
             V1Pod p = pod.get().pod();
             overview.set(PodOverview.of(p, clock.instant()));
-            containers.setAll(ContainerFacts.of(p, clock.instant(), ProbeText::describe));
+            List<ContainerFacts> facts = ContainerFacts.of(p, clock.instant(), ProbeText::describe);
+            if (!facts.equals(containers)) {
+                containers.setAll(facts);
+            }
             events.tick();
         }
     }

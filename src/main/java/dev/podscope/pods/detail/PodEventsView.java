@@ -28,12 +28,19 @@ final class PodEventsView extends TableView<EventRow> {
         placeholder.textProperty().bind(model.messageProperty());
         setPlaceholder(placeholder);
         setRowFactory(table -> new TableRow<>() {
+            // one tooltip per row, its text changed with the row: creating tooltips costs more than the rows
+            private final Tooltip full = new Tooltip();
+
             @Override
             protected void updateItem(EventRow item, boolean empty) {
                 super.updateItem(item, empty);
                 pseudoClassStateChanged(WARNING, !empty && item != null && item.warning());
-                setTooltip(empty || item == null ? null : new Tooltip(item.message()
-                        + (item.subobject().isEmpty() ? "" : "\n" + item.subobject())));
+                if (empty || item == null) {
+                    setTooltip(null);
+                } else {
+                    full.setText(item.message() + (item.subobject().isEmpty() ? "" : "\n" + item.subobject()));
+                    setTooltip(full);
+                }
             }
         });
         // the newest events are at the bottom, as in kubectl describe: keep them in sight while they arrive

@@ -325,7 +325,7 @@ public final class MainWindow extends BorderPane {
                 focusTable();
             }
             event.consume();
-        } else if (model.detail().podProperty().get() != null && getCenter() == centre && detail.handleKey(event)) {
+        } else if (model.detail().podProperty().get() != null && body.getItems().getFirst() == centre && detail.handleKey(event)) {
             event.consume();
         } else if (event.getCode() == KeyCode.ESCAPE && filter.isFocused()) {
             model.table().clearFilter();

@@ -6,6 +6,7 @@ import dev.podscope.kube.KubeContext;
 import dev.podscope.kube.KubeconfigSet;
 import dev.podscope.pods.PodColumn;
 import dev.podscope.pods.PodRowViewModel;
+import dev.podscope.pods.detail.DetailTab;
 import dev.podscope.sandbox.Sandbox;
 import dev.podscope.sandbox.replay.ReplayServer;
 import dev.podscope.sandbox.sim.SimulatorOptions;
@@ -139,7 +140,10 @@ class BundleWindowTest {
 
         PodRowViewModel killed = model.table().rows().stream()
                 .filter(r -> r.printedAt(shownAt).status().equals("OOMKilled")).findFirst().orElseThrow();
-        robot.interact(() -> model.open(killed));
+        robot.interact(() -> {
+            model.open(killed);
+            model.detail().tabProperty().set(DetailTab.YAML); // YAML is rendered while its tab is shown
+        });
         await(() -> model.detail().yamlProperty().get() != null
                 && model.detail().yamlProperty().get().contains("name: " + killed.key().name()));
         assertThat(model.detail().yamlProperty().get()).contains("reason: OOMKilled");

@@ -299,6 +299,7 @@ class MainWindowTest {
         robot.type(KeyCode.SLASH).write("init-demo").type(KeyCode.ENTER);
         assertThat(window.table().isFocused()).isTrue();
         robot.type(KeyCode.ENTER);
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT6).release(KeyCode.CONTROL);
 
         await(() -> robot.lookup("#detail-yaml").tryQuery().isPresent()
                 && robot.lookup("#detail-yaml").queryAs(TextArea.class).getText().contains("name: init-demo"));

@@ -97,11 +97,15 @@ class PodTableMetricsTest {
         PodRowViewModel measured = model.table().rows().stream().filter(r -> r.usage() != null).findFirst()
                 .orElseThrow();
         robot.interact(() -> window.table().scrollTo(measured));
-        String cpu = cell(robot, measured, PodColumn.CPU);
-        String memory = cell(robot, measured, PodColumn.MEMORY);
-        PodUsage usage = measured.usage();
-        assertThat(cpu).isEqualTo(Math.ceilDiv(usage.nanoCores(), 1_000_000L) + "m");
-        assertThat(memory).isEqualTo(usage.bytes() / (1024 * 1024) + "Mi");
+        // a poll may land between reading the cells and the usage: compare a pair read without one in between
+        await(() -> {
+            PodUsage before = measured.usage();
+            String cpu = cell(robot, measured, PodColumn.CPU);
+            String memory = cell(robot, measured, PodColumn.MEMORY);
+            return before == measured.usage()
+                    && cpu.equals(Math.ceilDiv(before.nanoCores(), 1_000_000L) + "m")
+                    && memory.equals(before.bytes() / (1024 * 1024) + "Mi");
+        });
 
         robot.interact(() -> { // descending: the busiest first
             var column = window.table().column(PodColumn.CPU);

@@ -1,7 +1,9 @@
 package dev.podscope.sandbox;
 
-import dev.podscope.bundle.BundleFixture;
+import dev.podscope.bundle.BundleExports;
+import dev.podscope.bundle.BundleFiles;
 import dev.podscope.bundle.BundleReader;
+import dev.podscope.bundle.BundleScope;
 import dev.podscope.format.PodRow;
 import dev.podscope.sandbox.replay.ReplayServer;
 import dev.podscope.sandbox.store.ClusterStore;
@@ -12,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ class BundleKubectlTest {
     Path dir;
     private ReplayServer replay;
     private Kubectl kubectl;
-    private Map<String, byte[]> files;
+    private BundleFiles files;
     private Instant createdAt;
 
     @BeforeEach
@@ -42,10 +43,9 @@ class BundleKubectlTest {
         store.create(Resources.EVENTS, SandboxFixtures.podEvent(web, "web-0.1", "Started", "Started container app"));
         store.create(Resources.EVENTS, SandboxFixtures.podEvent(checkout, "checkout-7d9c5.1", "BackOff",
                 "Back-off restarting failed container checkout").type("Warning"));
-        createdAt = store.clock().instant();
-        files = BundleFixture.capture(store);
-        Path zip = BundleFixture.zip(dir.resolve("prod.zip"), files,
-                BundleFixture.manifest(files, createdAt, "prod-eu", List.of("shop")));
+        Path zip = dir.resolve("prod.zip");
+        createdAt = BundleExports.export(store, "prod-eu", BundleScope.namespaces(List.of("shop")), zip);
+        files = BundleFiles.read(zip);
         replay = ReplayServer.start(BundleReader.open(zip), 0);
         kubectl = new Kubectl(replay.writeKubeconfig(dir.resolve("kubeconfig")), dir.resolve("home"));
         // let the wall clock move on: everything served must still be as at capture
@@ -79,7 +79,7 @@ class BundleKubectlTest {
         Kubectl.Result result = kubectl.run("config", "current-context");
         assertThat(result.out().strip()).isEqualTo("bundle-prod-eu");
         Kubectl.Result version = kubectl.run("version", "-o", "json");
-        assertThat(version.out()).contains("\"gitVersion\": \"v1.32.4\"");
+        assertThat(version.out()).contains("\"gitVersion\": \"v1.32.0-podscope-sandbox\"");
     }
 
     @Test
@@ -173,6 +173,6 @@ class BundleKubectlTest {
     }
 
     private String text(String path) {
-        return new String(files.get(path), StandardCharsets.UTF_8);
+        return files.text(path);
     }
 }

@@ -1,6 +1,6 @@
 package dev.podscope.ui;
 
-import dev.podscope.bundle.BundleFixture;
+import dev.podscope.bundle.BundleExports;
 import dev.podscope.format.PodRow;
 import dev.podscope.kube.KubeContext;
 import dev.podscope.kube.KubeconfigSet;
@@ -70,8 +70,11 @@ class BundleWindowTest {
         try (Sandbox captured = Sandbox.start(0, new SimulatorOptions().withTimeScale(100_000).withPods(40)
                 .withSeed(11))) {
             bundle = home.resolve("prod-eu.zip");
-            createdAt = BundleFixture.write(captured.store(), "prod-eu", bundle);
-            // the live cluster's table at capture time: what kubectl (and the window) printed then
+            // hold the cluster still so that the table below is the one the export saw
+            captured.simulator().stop();
+            createdAt = BundleExports.everything(captured.store(), "prod-eu", bundle);
+            // the live cluster's table at capture time (the exporter rounds it down to whole seconds): what kubectl
+            // (and the window) printed then
             capturedRows = captured.store().list(Resources.PODS, null).items().stream()
                     .map(s -> PodRow.of(s.object(), createdAt)).toList();
         }

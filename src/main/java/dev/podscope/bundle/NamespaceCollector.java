@@ -153,7 +153,8 @@ final class NamespaceCollector {
     }
 
     private LogRequest request(PodFacts pod, String container, boolean previous) {
-        LogRequest request = LogRequest.of(pod.namespace(), pod.name(), container).withPrevious(previous);
+        LogRequest request = LogRequest.of(pod.namespace(), pod.name(), container).withPrevious(previous)
+                .withTimestamps(true); // the replay serves --timestamps and --since from these
         if (run.scope().since() != null) {
             request = request.withSinceSeconds(Math.max(1, run.scope().since().toSeconds()));
         }

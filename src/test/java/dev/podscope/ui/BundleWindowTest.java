@@ -5,6 +5,7 @@ import dev.podscope.format.PodRow;
 import dev.podscope.kube.KubeContext;
 import dev.podscope.kube.KubeconfigSet;
 import dev.podscope.pods.PodColumn;
+import dev.podscope.pods.detail.DetailTab;
 import dev.podscope.pods.PodRowViewModel;
 import dev.podscope.sandbox.Sandbox;
 import dev.podscope.sandbox.replay.ReplayServer;
@@ -17,6 +18,7 @@ import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableRow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -139,10 +141,19 @@ class BundleWindowTest {
         assertThat(phaseClassesOnScreen(robot)).contains("pod-running").containsAnyOf("pod-warning", "pod-failed");
         robot.interact(() -> window.table().scrollTo(0));
         Screenshots.save(window, "bundle-open");
+        assertThat(changingActionsDisabled(robot)).as("forward, probe, service forward, export").containsOnly(true);
+        PodRowViewModel any = model.table().rows().getFirst();
+        assertThat(fx(() -> model.probe(any))).isNull();
+        assertThat(model.contextProblemProperty().get()).isEqualTo("Cannot run a probe in a bundle: it is a read-only"
+                + " capture");
+        assertThat(fx(() -> model.startForward(any))).isNull();
+        assertThat(fx(() -> model.bundleExport(List.of(), home))).isEmpty();
 
         PodRowViewModel killed = model.table().rows().stream()
                 .filter(r -> r.printedAt(shownAt).status().equals("OOMKilled")).findFirst().orElseThrow();
         robot.interact(() -> model.open(killed));
+        // the YAML is rendered when its tab is shown
+        robot.interact(() -> model.detail().tabProperty().set(DetailTab.YAML));
         await(() -> model.detail().yamlProperty().get() != null
                 && model.detail().yamlProperty().get().contains("name: " + killed.key().name()));
         assertThat(model.detail().yamlProperty().get()).contains("reason: OOMKilled");
@@ -154,6 +165,7 @@ class BundleWindowTest {
         assertThat(robot.lookup("#bundle-banner").query().getParent().isVisible()).isFalse();
         assertThat(text(robot, "#status-connection")).isEqualTo("Live");
         assertThat(model.readOnlyProperty().get()).isFalse();
+        assertThat(changingActionsDisabled(robot)).containsOnly(false);
         assertThat(model.table().nowProperty().get()).isAfter(createdAt.plus(Duration.ofHours(2)));
         assertThat(stage.getTitle()).isEqualTo("Podscope — dev");
     }
@@ -172,6 +184,30 @@ class BundleWindowTest {
         assertThat(model.table().rows()).hasSize(devPods);
         assertThat(model.readOnlyProperty().get()).isFalse();
         Screenshots.save(window, "bundle-not-a-bundle");
+    }
+
+    /** Whether Port-forward…, Run probe now…, the panel's Service… button and Export bundle are disabled. */
+    private List<Boolean> changingActionsDisabled(FxRobot robot) {
+        return fx(() -> {
+            List<Boolean> disabled = new java.util.ArrayList<>();
+            for (MenuItem item : window.table().getContextMenu().getItems()) {
+                if (item.getId() != null && Set.of("pod-forward", "pod-probe").contains(item.getId())) {
+                    disabled.add(item.isDisable());
+                }
+            }
+            disabled.add(window.forwards().lookup("#forward-new").isDisabled());
+            disabled.add(robot.lookup("#export-bundle").query().isDisabled());
+            assertThat(disabled).hasSize(4);
+            return disabled;
+        });
+    }
+
+    private static <T> T fx(java.util.concurrent.Callable<T> call) {
+        try {
+            return WaitForAsyncUtils.asyncFx(call).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private void awaitLive(int pods) {

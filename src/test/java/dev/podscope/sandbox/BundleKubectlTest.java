@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,14 @@ class BundleKubectlTest {
         Kubectl.Result stamped = kubectl.run("logs", "web-0", "--timestamps", "--tail", "3");
         List<String> file = text("logs/shop/web-0/app.log").lines().toList();
         assertThat(stamped.lines()).isEqualTo(file.subList(file.size() - 3, file.size()));
+
+        // the exporter's kubelet timestamps let the served bundle cut by time, as the cluster did
+        String middle = file.get(file.size() / 2);
+        Instant since = Instant.parse(middle.substring(0, middle.indexOf(' '))).truncatedTo(ChronoUnit.SECONDS);
+        Kubectl.Result sinceTime = kubectl.run("logs", "web-0", "--timestamps", "--since-time=" + since);
+        assertThat(sinceTime.exitCode()).as(sinceTime.err()).isZero();
+        assertThat(sinceTime.lines()).isNotEmpty().isEqualTo(file.stream()
+                .filter(l -> !Instant.parse(l.substring(0, l.indexOf(' '))).isBefore(since)).toList());
 
         Kubectl.Result limited = kubectl.run("logs", "web-0", "--limit-bytes", "10");
         assertThat(limited.out()).isEqualTo(withoutTimestamps("logs/shop/web-0/app.log").getFirst().substring(0, 10));

@@ -89,7 +89,7 @@ public final class BundleExporter {
         try (BundleZip zip = new BundleZip(temporary)) {
             run = new ExportRun(scope, api, zip, redactor,
                     new LogCapture(client, redactor, temporary.getParent(), scope.logLimitBytes(), cancelled),
-                    progress, cancelled, now);
+                    progress, cancelled, now, ProbeResultsFile.pods(probeResults));
             run.progress("Cluster version", 0);
             ObjectNode version = version(run);
             run.progress("Namespaces", 0.02);
@@ -106,7 +106,7 @@ public final class BundleExporter {
             run.progress("Metrics", 0.9);
             new MetricsCollector(run).collect(namespaces);
             run.checkCancelled();
-            ProbeResultsFile.write(run, probeResults, namespaces);
+            ProbeResultsFile.write(run, probeResults);
             run.progress("Summary", 0.97);
             String serverVersion = version.path("gitVersion").asText("unknown");
             zip.write("summary.md", run.summary().markdown(context, createdAt, serverVersion)

@@ -54,6 +54,7 @@ final class NamespaceCollector {
             PodFacts fact = PodFacts.of(WireJson.read(json, V1Pod.class), run.now());
             facts.add(fact);
             run.summary().pod(fact);
+            run.podCollected(fact.namespace(), fact.name());
             return json;
         });
         return facts;

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podscope.format.WireJson;
 import dev.podscope.probes.ProbeJournal;
+import dev.podscope.pods.PodKey;
 import dev.podscope.probes.ProbeResult;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * probes/results.json (docs/bundle-format.md): the probe checks of this session on pods in the bundle's scope,
@@ -22,12 +24,19 @@ final class ProbeResultsFile {
     private ProbeResultsFile() {
     }
 
-    /** Writes the file when any of {@code entries} is in scope; nothing otherwise. */
-    static void write(ExportRun run, List<ProbeJournal.Entry> entries, List<String> namespaces) throws IOException {
-        Set<String> inScope = Set.copyOf(namespaces);
+    /** The pods the entries are about: the export remembers which of them it collected. */
+    static Set<PodKey> pods(List<ProbeJournal.Entry> entries) {
+        return entries.stream().map(e -> new PodKey(e.namespace(), e.pod())).collect(Collectors.toSet());
+    }
+
+    /**
+     * Writes the file when any of {@code entries} is about a pod the bundle has (in scope, matching the label
+     * selector, still there); nothing otherwise.
+     */
+    static void write(ExportRun run, List<ProbeJournal.Entry> entries) throws IOException {
         ArrayNode items = MAPPER.createArrayNode();
         for (ProbeJournal.Entry entry : entries) {
-            if (inScope.contains(entry.namespace()) && run.scope().includes(entry.namespace(), entry.pod())) {
+            if (run.collected(new PodKey(entry.namespace(), entry.pod()))) {
                 ObjectNode item = item(entry);
                 run.redactor().object(item, PATH);
                 items.add(item);

@@ -220,10 +220,14 @@ class BundleExportTest {
                 "{\"error\":\"expired\",\"sent\":\"Bearer " + Canaries.BEARER + "\"} " + Canaries.VISIBLE_LOG,
                 "HTTP probe failed with statuscode: 401", when, "HTTP GET :8080/readyz");
         ProbeResult tcp = new ProbeResult(true, Duration.ofMillis(3), 0, "", "", when, "TCP :6379");
+        String cart = podNamed("shop", "cart-");
         List<ProbeJournal.Entry> journal = List.of(
-                new ProbeJournal.Entry("podscope-sandbox", "shop", "cart-0", "Readiness probe of cart", leaky,
+                new ProbeJournal.Entry("podscope-sandbox", "shop", cart, "Readiness probe of cart", leaky,
                         "kubelet: Ready False — agrees with this run", true),
-                new ProbeJournal.Entry("podscope-sandbox", "data", "redis-0", "ad-hoc TCP :6379", tcp, null, null));
+                new ProbeJournal.Entry("podscope-sandbox", "data", podNamed("data", "redis-"), "ad-hoc TCP :6379",
+                        tcp, null, null),
+                new ProbeJournal.Entry("podscope-sandbox", "shop", "cart-deleted-since", "ad-hoc TCP :8080", tcp,
+                        null, null));
         Path target = dir.resolve("probes.zip");
         new BundleExporter(admin, "podscope-sandbox", Clock.systemUTC()).withProbeResults(journal).export(
                 BundleScope.namespaces(List.of("shop")).withLogs(LogSelection.NONE), target, BundleProgress.NONE,
@@ -234,7 +238,7 @@ class BundleExportTest {
         assertThat(text).doesNotContain(Canaries.BEARER).contains("Bearer ***HIDDEN***", Canaries.VISIBLE_LOG);
         JsonNode items = bundle.json("probes/results.json").path("items");
         assertThat(items).singleElement().satisfies(item -> {
-            assertThat(item.path("pod").asText()).isEqualTo("cart-0");
+            assertThat(item.path("pod").asText()).isEqualTo(cart);
             assertThat(item.path("check").asText()).isEqualTo("Readiness probe of cart");
             assertThat(item.path("action").asText()).isEqualTo("HTTP GET :8080/readyz");
             assertThat(item.path("at").asText()).isEqualTo("2026-11-25T11:59:30Z");
@@ -245,9 +249,18 @@ class BundleExportTest {
         });
         assertThat(bundle.manifest().path("files")).anySatisfy(f ->
                 assertThat(f.path("path").asText()).isEqualTo("probes/results.json"));
-        // the data namespace is out of scope, and a bundle without checks has no file
-        assertThat(export(BundleScope.namespaces(List.of("data")).withLogs(LogSelection.NONE)).entries())
-                .doesNotContainKey("probes/results.json");
+        // only pods the bundle has: the data namespace was out of scope above, and here the selector leaves the cart
+        Path selected = dir.resolve("selected.zip");
+        new BundleExporter(admin, "podscope-sandbox", Clock.systemUTC()).withProbeResults(journal).export(
+                BundleScope.namespaces(List.of("shop")).withLabelSelector("app=no-such-app")
+                        .withLogs(LogSelection.NONE), selected, BundleProgress.NONE, () -> false);
+        assertThat(BundleFiles.read(selected).entries()).doesNotContainKey("probes/results.json");
+    }
+
+    private static String podNamed(String namespace, String prefix) {
+        return sandbox.store().list(dev.podscope.sandbox.store.Resources.PODS, namespace).items().stream()
+                .map(p -> p.object().getMetadata().getName()).filter(n -> n.startsWith(prefix)).findFirst()
+                .orElseThrow();
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podscope.bundle.redact.RedactionReport;
 import dev.podscope.bundle.redact.Redactor;
 import dev.podscope.format.WireJson;
+import dev.podscope.probes.ProbeJournal;
 import io.kubernetes.client.openapi.ApiClient;
 
 import java.io.IOException;
@@ -37,11 +38,22 @@ public final class BundleExporter {
     private final ApiClient client;
     private final String context;
     private final Clock clock;
+    private final List<ProbeJournal.Entry> probeResults;
 
     public BundleExporter(ApiClient client, String context, Clock clock) {
+        this(client, context, clock, List.of());
+    }
+
+    private BundleExporter(ApiClient client, String context, Clock clock, List<ProbeJournal.Entry> probeResults) {
         this.client = client;
         this.context = context;
         this.clock = clock;
+        this.probeResults = List.copyOf(probeResults);
+    }
+
+    /** Also writes the probe checks run in this session (those on pods in scope) as probes/results.json. */
+    public BundleExporter withProbeResults(List<ProbeJournal.Entry> results) {
+        return new BundleExporter(client, context, clock, results);
     }
 
     public BundleResult export(BundleScope scope, Path target, BundleProgress progress, BooleanSupplier cancelled)
@@ -77,7 +89,7 @@ public final class BundleExporter {
         try (BundleZip zip = new BundleZip(temporary)) {
             run = new ExportRun(scope, api, zip, redactor,
                     new LogCapture(client, redactor, temporary.getParent(), scope.logLimitBytes(), cancelled),
-                    progress, cancelled, now);
+                    progress, cancelled, now, ProbeResultsFile.pods(probeResults));
             run.progress("Cluster version", 0);
             ObjectNode version = version(run);
             run.progress("Namespaces", 0.02);
@@ -94,6 +106,7 @@ public final class BundleExporter {
             run.progress("Metrics", 0.9);
             new MetricsCollector(run).collect(namespaces);
             run.checkCancelled();
+            ProbeResultsFile.write(run, probeResults);
             run.progress("Summary", 0.97);
             String serverVersion = version.path("gitVersion").asText("unknown");
             zip.write("summary.md", run.summary().markdown(context, createdAt, serverVersion)

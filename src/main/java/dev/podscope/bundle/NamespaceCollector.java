@@ -54,6 +54,7 @@ final class NamespaceCollector {
             PodFacts fact = PodFacts.of(WireJson.read(json, V1Pod.class), run.now());
             facts.add(fact);
             run.summary().pod(fact);
+            run.podCollected(fact.namespace(), fact.name());
             return json;
         });
         return facts;
@@ -153,7 +154,8 @@ final class NamespaceCollector {
     }
 
     private LogRequest request(PodFacts pod, String container, boolean previous) {
-        LogRequest request = LogRequest.of(pod.namespace(), pod.name(), container).withPrevious(previous);
+        LogRequest request = LogRequest.of(pod.namespace(), pod.name(), container).withPrevious(previous)
+                .withTimestamps(true); // the replay serves --timestamps and --since from these
         if (run.scope().since() != null) {
             request = request.withSinceSeconds(Math.max(1, run.scope().since().toSeconds()));
         }

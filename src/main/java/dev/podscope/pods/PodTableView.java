@@ -126,7 +126,7 @@ public final class PodTableView extends TableView<PodRowViewModel> {
         if (key != null) {
             addEventHandler(KeyEvent.KEY_PRESSED, event -> {
                 PodRowViewModel pod = getSelectionModel().getSelectedItem();
-                if (key.match(event) && pod != null) {
+                if (key.match(event) && pod != null && !item.isDisable()) {
                     event.consume();
                     action.accept(pod);
                 }

@@ -42,6 +42,8 @@ public final class ProbeViewModel implements AutoCloseable {
     private final TaskExecutor tasks;
     private final ApiClient client;
     private final V1Pod pod;
+    private final ProbeJournal journal;
+    private final String context;
     private final ObservableList<String> containers = FXCollections.observableArrayList();
     private final ObjectProperty<String> container = new SimpleObjectProperty<>(this, "container");
     private final ObservableList<ProbeKind> kinds = FXCollections.observableArrayList();
@@ -58,11 +60,15 @@ public final class ProbeViewModel implements AutoCloseable {
     private ProbeRepeat repeat;
     private long runs;
 
-    public ProbeViewModel(ProbeRunner runner, TaskExecutor tasks, ApiClient client, V1Pod pod) {
+    /** Every result also goes to {@code journal} under {@code context}, for the session's diagnostic bundles. */
+    public ProbeViewModel(ProbeRunner runner, TaskExecutor tasks, ApiClient client, V1Pod pod, ProbeJournal journal,
+                          String context) {
         this.runner = runner;
         this.tasks = tasks;
         this.client = client;
         this.pod = pod;
+        this.journal = journal;
+        this.context = context;
         for (V1Container c : containers(pod)) {
             if (!declared(c).isEmpty()) {
                 containers.add(c.getName());
@@ -201,6 +207,10 @@ public final class ProbeViewModel implements AutoCloseable {
     }
 
     private void add(Outcome result) {
+        ProbeComparison comparison = result.comparison();
+        journal.record(new ProbeJournal.Entry(context, pod.getMetadata().getNamespace(), pod.getMetadata().getName(),
+                result.what(), result.result(), comparison != null ? comparison.summary() : result.comparisonProblem(),
+                comparison == null ? null : comparison.agrees()));
         outcome.set(result);
         history.addFirst(result);
         if (history.size() > ProbeRepeat.HISTORY) {

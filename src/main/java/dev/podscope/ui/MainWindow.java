@@ -99,8 +99,12 @@ public final class MainWindow extends BorderPane {
                 model.forwardsShownProperty().set(true);
             }
         });
-        table.addPodAction("pod-forward", "Port-forward…", FORWARD_POD_KEY, this::startForward);
-        table.addPodAction("pod-probe", "Run probe now…", PROBE_POD_KEY, this::probe);
+        // a bundle is a capture: nothing runs against it, so what would reach a pod or Service is off while shown
+        table.addPodAction("pod-forward", "Port-forward…", FORWARD_POD_KEY, this::startForward).disableProperty()
+                .bind(model.readOnlyProperty());
+        table.addPodAction("pod-probe", "Run probe now…", PROBE_POD_KEY, this::probe).disableProperty()
+                .bind(model.readOnlyProperty());
+        forwards.lookup("#forward-new").disableProperty().bind(model.readOnlyProperty());
         setBottom(new StatusBar(model));
         model.viewProperty().subscribe(view -> {
             body.getItems().set(0, view == MainView.EVENTS ? events : centre);
@@ -245,6 +249,7 @@ public final class MainWindow extends BorderPane {
         bundle.getStyleClass().addAll("button-icon", "flat");
         bundle.setTooltip(new Tooltip("Export a diagnostic bundle (zip, secrets redacted)"));
         bundle.setOnAction(event -> openBundleExport());
+        bundle.disableProperty().bind(model.readOnlyProperty());
         bundle.setFocusTraversable(false);
 
         HBox bar = new HBox(8, label(Icon.CONTEXT), context, label(Icon.NAMESPACE), namespace, viewSwitch(), filter,

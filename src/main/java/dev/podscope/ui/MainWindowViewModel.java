@@ -21,6 +21,7 @@ import dev.podscope.portforward.ForwardFavourites;
 import dev.podscope.portforward.ForwardManager;
 import dev.podscope.portforward.ForwardsViewModel;
 import dev.podscope.portforward.StartForwardViewModel;
+import dev.podscope.probes.ProbeJournal;
 import dev.podscope.probes.ProbeRunner;
 import dev.podscope.probes.ProbeViewModel;
 import dev.podscope.session.ConnectionState;
@@ -73,6 +74,7 @@ public final class MainWindowViewModel implements AutoCloseable {
     private final ForwardManager forwardManager;
     private final ForwardsViewModel forwards;
     private final ProbeRunner probes = new ProbeRunner();
+    private final ProbeJournal probeJournal = new ProbeJournal();
     private final BooleanProperty forwardsShown = new SimpleBooleanProperty(this, "forwardsShown");
     private ContextSession session;
     private PodEventBuffer buffer;
@@ -331,10 +333,14 @@ public final class MainWindowViewModel implements AutoCloseable {
         if (!hasClient("run a probe")) {
             return null;
         }
-        return new ProbeViewModel(probes, tasks, session.client(), row.pod());
+        return new ProbeViewModel(probes, tasks, session.client(), row.pod(), probeJournal, session.contextName());
     }
 
     private boolean hasClient(String what) {
+        if (readOnlyProperty().get()) {
+            contextProblem.set("Cannot " + what + " in a bundle: it is a read-only capture");
+            return false;
+        }
         if (session == null || session.client() == null) {
             contextProblem.set("Cannot " + what + " until the context is connected");
             return false;
@@ -376,16 +382,16 @@ public final class MainWindowViewModel implements AutoCloseable {
 
     /**
      * The Export bundle dialog's model for the live context, the namespace shown and the {@code selected} pods;
-     * empty while no session is open.
+     * empty while no session is open or a bundle (read-only) is shown.
      */
     public Optional<BundleExportViewModel> bundleExport(List<PodKey> selected, Path directory) {
-        if (session == null) {
+        if (session == null || readOnlyProperty().get()) {
             return Optional.empty();
         }
         NamespaceChoice shown = namespace.get();
         String name = shown == null || shown.isAll() ? null : shown.name();
         return Optional.of(new BundleExportViewModel(session.client(),
-                session.contextName(), name, selected, directory, tasks, clock));
+                session.contextName(), name, selected, directory, tasks, clock).withProbeResults(probeJournal));
     }
 
     public PodTableViewModel table() {

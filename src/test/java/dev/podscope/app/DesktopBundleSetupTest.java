@@ -1,7 +1,7 @@
 package dev.podscope.app;
 
 import dev.podscope.bundle.BundleException;
-import dev.podscope.bundle.BundleFixture;
+import dev.podscope.bundle.BundleExports;
 import dev.podscope.cli.DesktopOptions;
 import dev.podscope.sandbox.PodStateFixtures;
 import dev.podscope.sandbox.SandboxFixtures;
@@ -26,7 +26,7 @@ class DesktopBundleSetupTest {
         ClusterStore store = SandboxFixtures.emptyCluster(100);
         store.create(Resources.PODS, PodStateFixtures.crashLooping("shop", "checkout-7d9c5", "node-1", 3));
         Path zip = dir.resolve("prod.zip");
-        BundleFixture.write(store, "prod-eu", zip);
+        BundleExports.everything(store, "prod-eu", zip);
         Path kubeconfig = Files.writeString(dir.resolve("config"), """
                 apiVersion: v1
                 kind: Config

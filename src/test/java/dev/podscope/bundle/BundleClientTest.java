@@ -19,11 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,8 +32,7 @@ class BundleClientTest {
     Path dir;
     private ReplayServer replay;
     private ApiClient client;
-    private Map<String, byte[]> files;
-    private Instant createdAt;
+    private BundleFiles files;
 
     @BeforeEach
     void serve() throws Exception {
@@ -44,10 +41,9 @@ class BundleClientTest {
                 PodStateFixtures.crashLooping("shop", "checkout-7d9c5", "node-1", 3)).object();
         store.create(Resources.EVENTS, SandboxFixtures.podEvent(checkout, "checkout-7d9c5.1", "BackOff",
                 "Back-off restarting failed container checkout"));
-        createdAt = store.clock().instant();
-        files = BundleFixture.capture(store);
-        Path zip = BundleFixture.zip(dir.resolve("b.zip"), files,
-                BundleFixture.manifest(files, createdAt, "prod-eu", List.of("shop")));
+        Path zip = dir.resolve("b.zip");
+        BundleExports.export(store, "prod-eu", BundleScope.namespaces(List.of("shop")), zip);
+        files = BundleFiles.read(zip);
         replay = ReplayServer.start(BundleReader.open(zip), 0);
         client = Config.fromConfig(new StringReader(replay.kubeconfigYaml()));
     }
@@ -61,8 +57,7 @@ class BundleClientTest {
     void previousLogReadsWithTheCapturedTimes() throws Exception {
         List<LogLine> lines = LogStream.readAll(client,
                 LogRequest.of("shop", "checkout-7d9c5", "checkout").withPrevious(true).withTimestamps(true), 0);
-        List<String> file = new String(files.get("logs/shop/checkout-7d9c5/checkout.previous.log"),
-                StandardCharsets.UTF_8).lines().toList();
+        List<String> file = files.text("logs/shop/checkout-7d9c5/checkout.previous.log").lines().toList();
         assertThat(lines).hasSameSizeAs(file).isNotEmpty();
         for (int i = 0; i < file.size(); i++) {
             String stamp = file.get(i).substring(0, file.get(i).indexOf(' '));
@@ -73,10 +68,7 @@ class BundleClientTest {
 
     @Test
     void aLogTheBundleDoesNotHaveSaysSo() throws Exception {
-        Map<String, byte[]> withoutLog = new java.util.LinkedHashMap<>(files);
-        withoutLog.remove("logs/shop/checkout-7d9c5/checkout.log");
-        Path zip = BundleFixture.zip(dir.resolve("partial.zip"), withoutLog,
-                BundleFixture.manifest(withoutLog, createdAt, "prod-eu", List.of("shop")));
+        Path zip = files.neverCaptured("logs/shop/checkout-7d9c5/checkout.log").write(dir.resolve("partial.zip"));
         try (ReplayServer partial = ReplayServer.start(BundleReader.open(zip), 0)) {
             ApiClient partialClient = Config.fromConfig(new StringReader(partial.kubeconfigYaml()));
             assertThatThrownBy(() -> LogStream.readAll(partialClient,

@@ -3,6 +3,8 @@ package dev.podscope.bundle;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.podscope.bundle.redact.UserRules;
 import dev.podscope.pods.PodKey;
+import dev.podscope.probes.ProbeJournal;
+import dev.podscope.probes.ProbeResult;
 import dev.podscope.sandbox.Canaries;
 import dev.podscope.sandbox.Sandbox;
 import dev.podscope.sandbox.api.AccessPolicy;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -163,9 +166,10 @@ class BundleExportTest {
         assertThat(cart).isNotNull();
         assertThat(cart.path("truncatedFrom").asLong()).isGreaterThan(600);
         String text = bundle.text(cart.path("path").asText());
-        // whole JSON lines only: the cut fell at a line start
+        // whole lines only, as kubectl logs --timestamps prints them: the cut fell at a line start
         assertThat(text).endsWith("\n");
-        assertThat(text.lines()).isNotEmpty().allMatch(l -> l.startsWith("{\"time\":") && l.endsWith("}"));
+        assertThat(text.lines()).isNotEmpty()
+                .allMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z \\{\"time\":.*\\}"));
     }
 
     @Test
@@ -207,6 +211,56 @@ class BundleExportTest {
                 .anyMatch(m -> m.startsWith("logs/data/") && m.contains("Forbidden (403)"));
         assertThat(bundle.entries()).containsKey("namespaces/shop/pods.json").doesNotContainKey("namespaces/shop/secrets.json");
         assertThat(bundle.entries().keySet()).noneMatch(p -> p.startsWith("logs/data/")).anyMatch(p -> p.startsWith("logs/shop/"));
+    }
+
+    @Test
+    void probeChecksOfTheSessionInScopeAreRedactedIntoProbesResults() throws IOException {
+        Instant when = Instant.parse("2026-11-25T11:59:30Z");
+        ProbeResult leaky = new ProbeResult(false, Duration.ofMillis(12), 401,
+                "{\"error\":\"expired\",\"sent\":\"Bearer " + Canaries.BEARER + "\"} " + Canaries.VISIBLE_LOG,
+                "HTTP probe failed with statuscode: 401", when, "HTTP GET :8080/readyz");
+        ProbeResult tcp = new ProbeResult(true, Duration.ofMillis(3), 0, "", "", when, "TCP :6379");
+        String cart = podNamed("shop", "cart-");
+        List<ProbeJournal.Entry> journal = List.of(
+                new ProbeJournal.Entry("podscope-sandbox", "shop", cart, "Readiness probe of cart", leaky,
+                        "kubelet: Ready False — agrees with this run", true),
+                new ProbeJournal.Entry("podscope-sandbox", "data", podNamed("data", "redis-"), "ad-hoc TCP :6379",
+                        tcp, null, null),
+                new ProbeJournal.Entry("podscope-sandbox", "shop", "cart-deleted-since", "ad-hoc TCP :8080", tcp,
+                        null, null));
+        Path target = dir.resolve("probes.zip");
+        new BundleExporter(admin, "podscope-sandbox", Clock.systemUTC()).withProbeResults(journal).export(
+                BundleScope.namespaces(List.of("shop")).withLogs(LogSelection.NONE), target, BundleProgress.NONE,
+                () -> false);
+        BundleFiles bundle = BundleFiles.read(target);
+
+        String text = bundle.text("probes/results.json");
+        assertThat(text).doesNotContain(Canaries.BEARER).contains("Bearer ***HIDDEN***", Canaries.VISIBLE_LOG);
+        JsonNode items = bundle.json("probes/results.json").path("items");
+        assertThat(items).singleElement().satisfies(item -> {
+            assertThat(item.path("pod").asText()).isEqualTo(cart);
+            assertThat(item.path("check").asText()).isEqualTo("Readiness probe of cart");
+            assertThat(item.path("action").asText()).isEqualTo("HTTP GET :8080/readyz");
+            assertThat(item.path("at").asText()).isEqualTo("2026-11-25T11:59:30Z");
+            assertThat(item.path("success").asBoolean()).isFalse();
+            assertThat(item.path("latencyMillis").asInt()).isEqualTo(12);
+            assertThat(item.path("httpStatus").asInt()).isEqualTo(401);
+            assertThat(item.path("agreesWithKubelet").asBoolean()).isTrue();
+        });
+        assertThat(bundle.manifest().path("files")).anySatisfy(f ->
+                assertThat(f.path("path").asText()).isEqualTo("probes/results.json"));
+        // only pods the bundle has: the data namespace was out of scope above, and here the selector leaves the cart
+        Path selected = dir.resolve("selected.zip");
+        new BundleExporter(admin, "podscope-sandbox", Clock.systemUTC()).withProbeResults(journal).export(
+                BundleScope.namespaces(List.of("shop")).withLabelSelector("app=no-such-app")
+                        .withLogs(LogSelection.NONE), selected, BundleProgress.NONE, () -> false);
+        assertThat(BundleFiles.read(selected).entries()).doesNotContainKey("probes/results.json");
+    }
+
+    private static String podNamed(String namespace, String prefix) {
+        return sandbox.store().list(dev.podscope.sandbox.store.Resources.PODS, namespace).items().stream()
+                .map(p -> p.object().getMetadata().getName()).filter(n -> n.startsWith(prefix)).findFirst()
+                .orElseThrow();
     }
 
     @Test

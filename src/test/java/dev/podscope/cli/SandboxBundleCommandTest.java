@@ -1,6 +1,6 @@
 package dev.podscope.cli;
 
-import dev.podscope.bundle.BundleFixture;
+import dev.podscope.bundle.BundleExports;
 import dev.podscope.sandbox.PodStateFixtures;
 import dev.podscope.sandbox.SandboxFixtures;
 import dev.podscope.sandbox.store.ClusterStore;
@@ -36,7 +36,7 @@ class SandboxBundleCommandTest {
         ClusterStore store = SandboxFixtures.emptyCluster(100);
         store.create(Resources.PODS, PodStateFixtures.crashLooping("shop", "checkout-7d9c5", "node-1", 3));
         Path zip = dir.resolve("prod.zip");
-        BundleFixture.write(store, "prod-eu", zip);
+        BundleExports.everything(store, "prod-eu", zip);
         Path kubeconfig = dir.resolve("bundle-kubeconfig.yaml");
         Process served = PodscopeProcess.start(Map.of(), List.of("sandbox", "--bundle", zip.toString(),
                 "--kubeconfig", kubeconfig.toString(), "--port", "0"));

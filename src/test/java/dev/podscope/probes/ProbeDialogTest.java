@@ -1,5 +1,15 @@
 package dev.podscope.probes;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.podscope.bundle.BundleExporter;
+import dev.podscope.bundle.BundleProgress;
+import dev.podscope.bundle.BundleReader;
+import dev.podscope.bundle.BundleScope;
+import dev.podscope.bundle.LogSelection;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
+import java.time.Clock;
 import dev.podscope.portforward.SandboxPods;
 import dev.podscope.sandbox.Sandbox;
 import dev.podscope.sandbox.store.Resources;
@@ -40,6 +50,9 @@ class ProbeDialogTest {
     private FxTaskExecutor tasks;
     private ProbeViewModel model;
     private ProbeDialog dialog;
+    private final ProbeJournal journal = new ProbeJournal();
+    @TempDir
+    Path dir;
 
     @BeforeAll
     static void startSandbox() throws Exception {
@@ -70,7 +83,7 @@ class ProbeDialogTest {
     }
 
     @Test
-    void theNotReadyPodsReadinessFailsWith500LikeTheKubeletSays(FxRobot robot) {
+    void theNotReadyPodsReadinessFailsWith500LikeTheKubeletSays(FxRobot robot) throws Exception {
         V1Pod pod = sandbox.store().list(Resources.PODS, "shop").items().stream().map(StoredObject::object)
                 .filter(p -> p.getMetadata().getName().startsWith("recommendations-")).findFirst().orElseThrow();
         show(pod);
@@ -102,6 +115,32 @@ class ProbeDialogTest {
         robot.clickOn("#probe-run");
         await(() -> model.history().size() == 3 && !model.runningProperty().get());
         Screenshots.save(dialog, "probe-dialog");
+
+        // the session's checks go into a bundle exported afterwards
+        assertThat(journal.of("other-context")).isEmpty();
+        assertThat(journal.of("sandbox")).extracting(ProbeJournal.Entry::check).containsExactly(
+                "Readiness probe of recommendations", "ad-hoc GET :http/healthz", "Readiness probe of recommendations");
+        Path zip = dir.resolve("probes.zip");
+        new BundleExporter(client, "sandbox", Clock.systemUTC()).withProbeResults(journal.of("sandbox"))
+                .export(BundleScope.namespaces(List.of("shop")).withLogs(LogSelection.NONE), zip,
+                        BundleProgress.NONE, () -> false);
+        JsonNode results;
+        try (BundleReader bundle = BundleReader.open(zip)) {
+            results = new ObjectMapper().readTree(bundle.bytes("probes/results.json").orElseThrow());
+        }
+        assertThat(results.path("items")).hasSize(3);
+        JsonNode first = results.path("items").get(0);
+        assertThat(first.path("pod").asText()).isEqualTo(pod.getMetadata().getName());
+        assertThat(first.path("namespace").asText()).isEqualTo("shop");
+        assertThat(first.path("success").asBoolean()).isFalse();
+        assertThat(first.path("httpStatus").asInt()).isEqualTo(500);
+        assertThat(first.path("message").asText()).contains("HTTP probe failed with statuscode: 500");
+        assertThat(first.path("agreesWithKubelet").asBoolean()).isTrue();
+        assertThat(first.path("kubelet").asText()).startsWith("kubelet: Ready False");
+        JsonNode adHoc = results.path("items").get(1);
+        assertThat(adHoc.path("check").asText()).isEqualTo("ad-hoc GET :http/healthz");
+        assertThat(adHoc.path("success").asBoolean()).isTrue();
+        assertThat(adHoc.has("agreesWithKubelet")).isFalse();
     }
 
     @Test
@@ -133,7 +172,7 @@ class ProbeDialogTest {
     }
 
     private void show(V1Pod pod) {
-        model = fx(() -> new ProbeViewModel(RUNNER, tasks, client, pod));
+        model = fx(() -> new ProbeViewModel(RUNNER, tasks, client, pod, journal, "sandbox"));
         dialog = fx(() -> {
             ProbeDialog view = new ProbeDialog(model);
             Scene scene = new Scene(view, 780, 620);

@@ -1,7 +1,9 @@
 package dev.podscope.sandbox;
 
-import dev.podscope.bundle.BundleFixture;
+import dev.podscope.bundle.BundleExports;
+import dev.podscope.bundle.BundleFiles;
 import dev.podscope.bundle.BundleReader;
+import dev.podscope.bundle.BundleScope;
 import dev.podscope.format.PodRow;
 import dev.podscope.sandbox.replay.ReplayServer;
 import dev.podscope.sandbox.store.ClusterStore;
@@ -12,9 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,7 @@ class BundleKubectlTest {
     Path dir;
     private ReplayServer replay;
     private Kubectl kubectl;
-    private Map<String, byte[]> files;
+    private BundleFiles files;
     private Instant createdAt;
 
     @BeforeEach
@@ -42,10 +44,9 @@ class BundleKubectlTest {
         store.create(Resources.EVENTS, SandboxFixtures.podEvent(web, "web-0.1", "Started", "Started container app"));
         store.create(Resources.EVENTS, SandboxFixtures.podEvent(checkout, "checkout-7d9c5.1", "BackOff",
                 "Back-off restarting failed container checkout").type("Warning"));
-        createdAt = store.clock().instant();
-        files = BundleFixture.capture(store);
-        Path zip = BundleFixture.zip(dir.resolve("prod.zip"), files,
-                BundleFixture.manifest(files, createdAt, "prod-eu", List.of("shop")));
+        Path zip = dir.resolve("prod.zip");
+        createdAt = BundleExports.export(store, "prod-eu", BundleScope.namespaces(List.of("shop")), zip);
+        files = BundleFiles.read(zip);
         replay = ReplayServer.start(BundleReader.open(zip), 0);
         kubectl = new Kubectl(replay.writeKubeconfig(dir.resolve("kubeconfig")), dir.resolve("home"));
         // let the wall clock move on: everything served must still be as at capture
@@ -79,7 +80,7 @@ class BundleKubectlTest {
         Kubectl.Result result = kubectl.run("config", "current-context");
         assertThat(result.out().strip()).isEqualTo("bundle-prod-eu");
         Kubectl.Result version = kubectl.run("version", "-o", "json");
-        assertThat(version.out()).contains("\"gitVersion\": \"v1.32.4\"");
+        assertThat(version.out()).contains("\"gitVersion\": \"v1.32.0-podscope-sandbox\"");
     }
 
     @Test
@@ -104,6 +105,14 @@ class BundleKubectlTest {
         Kubectl.Result stamped = kubectl.run("logs", "web-0", "--timestamps", "--tail", "3");
         List<String> file = text("logs/shop/web-0/app.log").lines().toList();
         assertThat(stamped.lines()).isEqualTo(file.subList(file.size() - 3, file.size()));
+
+        // the exporter's kubelet timestamps let the served bundle cut by time, as the cluster did
+        String middle = file.get(file.size() / 2);
+        Instant since = Instant.parse(middle.substring(0, middle.indexOf(' '))).truncatedTo(ChronoUnit.SECONDS);
+        Kubectl.Result sinceTime = kubectl.run("logs", "web-0", "--timestamps", "--since-time=" + since);
+        assertThat(sinceTime.exitCode()).as(sinceTime.err()).isZero();
+        assertThat(sinceTime.lines()).isNotEmpty().isEqualTo(file.stream()
+                .filter(l -> !Instant.parse(l.substring(0, l.indexOf(' '))).isBefore(since)).toList());
 
         Kubectl.Result limited = kubectl.run("logs", "web-0", "--limit-bytes", "10");
         assertThat(limited.out()).isEqualTo(withoutTimestamps("logs/shop/web-0/app.log").getFirst().substring(0, 10));
@@ -173,6 +182,6 @@ class BundleKubectlTest {
     }
 
     private String text(String path) {
-        return new String(files.get(path), StandardCharsets.UTF_8);
+        return files.text(path);
     }
 }

@@ -1,12 +1,12 @@
 package dev.podscope.ui;
 
-import dev.podscope.bundle.BundleFixture;
+import dev.podscope.bundle.BundleExports;
 import dev.podscope.format.PodRow;
 import dev.podscope.kube.KubeContext;
 import dev.podscope.kube.KubeconfigSet;
 import dev.podscope.pods.PodColumn;
-import dev.podscope.pods.PodRowViewModel;
 import dev.podscope.pods.detail.DetailTab;
+import dev.podscope.pods.PodRowViewModel;
 import dev.podscope.sandbox.Sandbox;
 import dev.podscope.sandbox.replay.ReplayServer;
 import dev.podscope.sandbox.sim.SimulatorOptions;
@@ -18,6 +18,7 @@ import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableRow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -71,8 +72,11 @@ class BundleWindowTest {
         try (Sandbox captured = Sandbox.start(0, new SimulatorOptions().withTimeScale(100_000).withPods(40)
                 .withSeed(11))) {
             bundle = home.resolve("prod-eu.zip");
-            createdAt = BundleFixture.write(captured.store(), "prod-eu", bundle);
-            // the live cluster's table at capture time: what kubectl (and the window) printed then
+            // hold the cluster still so that the table below is the one the export saw
+            captured.simulator().stop();
+            createdAt = BundleExports.everything(captured.store(), "prod-eu", bundle);
+            // the live cluster's table at capture time (the exporter rounds it down to whole seconds): what kubectl
+            // (and the window) printed then
             capturedRows = captured.store().list(Resources.PODS, null).items().stream()
                     .map(s -> PodRow.of(s.object(), createdAt)).toList();
         }
@@ -137,13 +141,19 @@ class BundleWindowTest {
         assertThat(phaseClassesOnScreen(robot)).contains("pod-running").containsAnyOf("pod-warning", "pod-failed");
         robot.interact(() -> window.table().scrollTo(0));
         Screenshots.save(window, "bundle-open");
+        assertThat(changingActionsDisabled(robot)).as("forward, probe, service forward, export").containsOnly(true);
+        PodRowViewModel any = model.table().rows().getFirst();
+        assertThat(fx(() -> model.probe(any))).isNull();
+        assertThat(model.contextProblemProperty().get()).isEqualTo("Cannot run a probe in a bundle: it is a read-only"
+                + " capture");
+        assertThat(fx(() -> model.startForward(any))).isNull();
+        assertThat(fx(() -> model.bundleExport(List.of(), home))).isEmpty();
 
         PodRowViewModel killed = model.table().rows().stream()
                 .filter(r -> r.printedAt(shownAt).status().equals("OOMKilled")).findFirst().orElseThrow();
-        robot.interact(() -> {
-            model.open(killed);
-            model.detail().tabProperty().set(DetailTab.YAML); // YAML is rendered while its tab is shown
-        });
+        robot.interact(() -> model.open(killed));
+        // the YAML is rendered when its tab is shown
+        robot.interact(() -> model.detail().tabProperty().set(DetailTab.YAML));
         await(() -> model.detail().yamlProperty().get() != null
                 && model.detail().yamlProperty().get().contains("name: " + killed.key().name()));
         assertThat(model.detail().yamlProperty().get()).contains("reason: OOMKilled");
@@ -155,6 +165,7 @@ class BundleWindowTest {
         assertThat(robot.lookup("#bundle-banner").query().getParent().isVisible()).isFalse();
         assertThat(text(robot, "#status-connection")).isEqualTo("Live");
         assertThat(model.readOnlyProperty().get()).isFalse();
+        assertThat(changingActionsDisabled(robot)).containsOnly(false);
         assertThat(model.table().nowProperty().get()).isAfter(createdAt.plus(Duration.ofHours(2)));
         assertThat(stage.getTitle()).isEqualTo("Podscope — dev");
     }
@@ -173,6 +184,30 @@ class BundleWindowTest {
         assertThat(model.table().rows()).hasSize(devPods);
         assertThat(model.readOnlyProperty().get()).isFalse();
         Screenshots.save(window, "bundle-not-a-bundle");
+    }
+
+    /** Whether Port-forward…, Run probe now…, the panel's Service… button and Export bundle are disabled. */
+    private List<Boolean> changingActionsDisabled(FxRobot robot) {
+        return fx(() -> {
+            List<Boolean> disabled = new java.util.ArrayList<>();
+            for (MenuItem item : window.table().getContextMenu().getItems()) {
+                if (item.getId() != null && Set.of("pod-forward", "pod-probe").contains(item.getId())) {
+                    disabled.add(item.isDisable());
+                }
+            }
+            disabled.add(window.forwards().lookup("#forward-new").isDisabled());
+            disabled.add(robot.lookup("#export-bundle").query().isDisabled());
+            assertThat(disabled).hasSize(4);
+            return disabled;
+        });
+    }
+
+    private static <T> T fx(java.util.concurrent.Callable<T> call) {
+        try {
+            return WaitForAsyncUtils.asyncFx(call).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private void awaitLive(int pods) {

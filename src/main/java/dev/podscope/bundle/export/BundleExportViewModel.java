@@ -6,6 +6,7 @@ import dev.podscope.bundle.BundleResult;
 import dev.podscope.bundle.BundleScope;
 import dev.podscope.bundle.ByteSizes;
 import dev.podscope.bundle.LogSelection;
+import dev.podscope.probes.ProbeJournal;
 import dev.podscope.pods.PodKey;
 import dev.podscope.session.ClusterErrors;
 import dev.podscope.ui.TaskExecutor;
@@ -49,6 +50,7 @@ public final class BundleExportViewModel {
     private final List<PodKey> selectedPods;
     private final TaskExecutor tasks;
     private final Clock clock;
+    private ProbeJournal probeJournal = new ProbeJournal();
 
     private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>();
     private final ObjectProperty<LogSelection> logs = new SimpleObjectProperty<>(LogSelection.ALL);
@@ -130,8 +132,16 @@ public final class BundleExportViewModel {
         outcome.set("");
         progress.set(0);
         step.set("Starting");
-        tasks.execute(() -> new BundleExporter(client, context, clock).export(chosen, target, this::post, cancelled::get),
+        List<ProbeJournal.Entry> probes = probeJournal.of(context);
+        tasks.execute(() -> new BundleExporter(client, context, clock).withProbeResults(probes)
+                        .export(chosen, target, this::post, cancelled::get),
                 this::done, this::failedWith);
+    }
+
+    /** The session's probe checks of this context go into the bundle as probes/results.json. */
+    public BundleExportViewModel withProbeResults(ProbeJournal journal) {
+        this.probeJournal = journal;
+        return this;
     }
 
     /** Stops the export; its partial file is deleted. */

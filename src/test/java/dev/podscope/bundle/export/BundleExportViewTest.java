@@ -25,11 +25,13 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -42,6 +44,7 @@ class BundleExportViewTest {
     static Path dir;
     private static Sandbox sandbox;
     private static ApiClient client;
+    private static volatile CountDownLatch logGate;
 
     private Path output;
     private FxTaskExecutor tasks;
@@ -52,6 +55,19 @@ class BundleExportViewTest {
     static void startSandbox() throws IOException {
         sandbox = Sandbox.start(0, new SimulatorOptions().withChurn(false));
         client = Config.fromConfig(new StringReader(sandbox.kubeconfigYaml()));
+        // a gate on the HTTP path of log reads: closed, the export stays at its "Logs of …" step for the test to see
+        client.setHttpClient(client.getHttpClient().newBuilder().addInterceptor(chain -> {
+            CountDownLatch gate = logGate;
+            if (gate != null && chain.request().url().encodedPath().endsWith("/log")) {
+                try {
+                    gate.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("log read interrupted");
+                }
+            }
+            return chain.proceed(chain.request());
+        }).build());
     }
 
     @AfterAll
@@ -74,6 +90,7 @@ class BundleExportViewTest {
 
     @AfterEach
     void stop() {
+        openLogGate();
         model.cancel();
         tasks.close();
     }
@@ -98,8 +115,10 @@ class BundleExportViewTest {
 
     @Test
     void showsProgressWithTheStepAndCancelLeavesNoFile(FxRobot robot) throws Exception {
+        logGate = new CountDownLatch(1);
         robot.clickOn("#scope-context");
         robot.clickOn("#export");
+        // log reads wait at the gate, so once at a "Logs of …" step the export stays there (whatever the machine's pace)
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.stepProperty().get().startsWith("Logs of "));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#bundle-step").queryAs(Label.class).getText()).startsWith("Logs of ");
@@ -108,6 +127,8 @@ class BundleExportViewTest {
         assertThat(robot.lookup("#bundle-file").query().isDisabled()).isTrue();
         Screenshots.save(view, "bundle-export");
         robot.clickOn("#cancel");
+        assertThat(model.runningProperty().get()).as("still in the gated log read").isTrue();
+        openLogGate();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#bundle-outcome").queryAs(Label.class).getText())
@@ -115,6 +136,14 @@ class BundleExportViewTest {
         assertThat(robot.lookup("#bundle-step").queryAs(Label.class).getText()).isEqualTo("Cancelled");
         try (Stream<Path> files = Files.list(output)) {
             assertThat(files).isEmpty();
+        }
+    }
+
+    private static void openLogGate() {
+        CountDownLatch gate = logGate;
+        logGate = null;
+        if (gate != null) {
+            gate.countDown();
         }
     }
 

@@ -28,10 +28,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 
+import static dev.podscope.testing.FxWait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -97,8 +95,8 @@ class PodTableMetricsTest {
         PodRowViewModel measured = model.table().rows().stream().filter(r -> r.usage() != null).findFirst()
                 .orElseThrow();
         robot.interact(() -> window.table().scrollTo(measured));
-        String cpu = cell(robot, measured, PodColumn.CPU);
-        String memory = cell(robot, measured, PodColumn.MEMORY);
+        String cpu = cell(measured, PodColumn.CPU);
+        String memory = cell(measured, PodColumn.MEMORY);
         PodUsage usage = measured.usage();
         assertThat(cpu).isEqualTo(Math.ceilDiv(usage.nanoCores(), 1_000_000L) + "m");
         assertThat(memory).isEqualTo(usage.bytes() / (1024 * 1024) + "Mi");
@@ -127,23 +125,15 @@ class PodTableMetricsTest {
     }
 
     /** The text of {@code row}'s cell in {@code column}, read on the FX thread once the row is laid out. */
-    private String cell(FxRobot robot, PodRowViewModel row, PodColumn column) {
+    private String cell(PodRowViewModel row, PodColumn column) {
         String[] text = new String[1];
-        await(() -> {
-            robot.interact(() -> text[0] = window.table().lookupAll(".table-row-cell").stream()
+        await(() -> { // on the FX thread
+            text[0] = window.table().lookupAll(".table-row-cell").stream()
                     .map(node -> (TableRow<?>) node).filter(r -> r.getItem() == row).findFirst()
                     .map(r -> ((Labeled) r.lookup("." + column.name().toLowerCase() + "-cell")).getText())
-                    .orElse(null));
+                    .orElse(null);
             return text[0] != null;
         });
         return text[0];
-    }
-
-    private static void await(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (TimeoutException e) {
-            throw new AssertionError("gave up waiting", e);
-        }
     }
 }

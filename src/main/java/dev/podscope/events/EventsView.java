@@ -1,7 +1,6 @@
 package dev.podscope.events;
 
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import dev.podscope.ui.WhileShown;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
@@ -83,7 +82,7 @@ public final class EventsView extends VBox {
         keepSelectionAcrossUpdates();
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(bar, table);
-        startClock();
+        WhileShown.repeat(this, Duration.seconds(5), model::tick);
     }
 
     /**
@@ -172,17 +171,5 @@ public final class EventsView extends VBox {
             super.updateItem(item, empty);
             pseudoClassStateChanged(WARNING, !empty && item != null && item.warning());
         }
-    }
-
-    private void startClock() {
-        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(5), event -> model.tick()));
-        clock.setCycleCount(Timeline.INDEFINITE);
-        sceneProperty().subscribe(scene -> {
-            if (scene == null) {
-                clock.stop();
-            } else {
-                clock.play();
-            }
-        });
     }
 }

@@ -6,7 +6,8 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * List-then-watch loop for a namespace's events on one daemon thread. A watch that ends normally resumes from the
+ * List-then-watch loop for a namespace's events (optionally only those matching a field selector, e.g. one pod's) on
+ * one daemon thread. A watch that ends normally resumes from the
  * last seen resourceVersion; a 410 Gone (the version expired) lists again; errors retry with a capped back-off.
  */
 final class NamespaceEventWatch implements EventWatch, Runnable {
@@ -16,14 +17,16 @@ final class NamespaceEventWatch implements EventWatch, Runnable {
 
     private final PodEventReads reads;
     private final String namespace;
+    private final String fieldSelector;
     private final EventListener listener;
     private final Thread thread;
     private volatile boolean closed;
     private volatile PodEventReads.WatchLines current;
 
-    NamespaceEventWatch(PodEventReads reads, String namespace, EventListener listener) {
+    NamespaceEventWatch(PodEventReads reads, String namespace, String fieldSelector, EventListener listener) {
         this.reads = reads;
         this.namespace = namespace;
+        this.fieldSelector = fieldSelector;
         this.listener = listener;
         this.thread = Thread.ofPlatform().daemon().name("podscope-events-" + (namespace == null ? "all" : namespace))
                 .unstarted(this);
@@ -40,11 +43,11 @@ final class NamespaceEventWatch implements EventWatch, Runnable {
         while (!closed) {
             try {
                 if (version == null) {
-                    PodEventReads.Listing listing = reads.list(namespace, null);
+                    PodEventReads.Listing listing = reads.list(namespace, fieldSelector);
                     listener.onList(EventOrder.sorted(listing.items()));
                     version = listing.resourceVersion();
                 }
-                try (PodEventReads.WatchLines lines = reads.openWatch(namespace, version, WATCH_SECONDS)) {
+                try (PodEventReads.WatchLines lines = reads.openWatch(namespace, fieldSelector, version, WATCH_SECONDS)) {
                     current = lines;
                     delayMillis = 500;
                     PodEventReads.Change change;
@@ -74,7 +77,8 @@ final class NamespaceEventWatch implements EventWatch, Runnable {
                     version = null;
                     continue;
                 }
-                listener.onError("cannot read events: HTTP " + e.getCode());
+                listener.onError(e.getCode() == 403 ? "not allowed to read events (HTTP 403)"
+                        : "cannot read events: HTTP " + e.getCode());
                 delayMillis = pause(delayMillis);
             } catch (IOException | RuntimeException e) {
                 if (closed) {

@@ -40,6 +40,12 @@ public final class PodEventReads {
         return podEvents(meta.getNamespace(), meta.getName(), mirrorAwareUid(meta));
     }
 
+    /** The field selector for a pod's events: by its name, namespace and uid (a static pod's: its mirror's source uid). */
+    public static String selector(V1Pod pod) {
+        V1ObjectMeta meta = pod.getMetadata();
+        return selector(meta.getNamespace(), meta.getName(), mirrorAwareUid(meta));
+    }
+
     /** The events about the pod named {@code name} (and with this uid when it is not null). */
     public List<CoreV1Event> podEvents(String namespace, String name, String uid) throws ApiException, IOException {
         String selector = selector(namespace, name, uid);
@@ -86,22 +92,24 @@ public final class PodEventReads {
     }
 
     /**
-     * Lists the events of {@code namespace} (null: all namespaces) and follows their changes on a daemon thread until
-     * the returned watch is closed. The listener is called on that thread.
+     * Lists the events of {@code namespace} (null: all namespaces) that match {@code fieldSelector} (null: all of them)
+     * and follows their changes on a daemon thread until the returned watch is closed. The listener is called on that
+     * thread. A pod's detail passes {@link #selector(V1Pod)} so that the server filters a busy namespace for it.
      */
-    public EventWatch watch(String namespace, EventListener listener) {
-        NamespaceEventWatch watch = new NamespaceEventWatch(this, namespace, listener);
+    public EventWatch watch(String namespace, String fieldSelector, EventListener listener) {
+        NamespaceEventWatch watch = new NamespaceEventWatch(this, namespace, fieldSelector, listener);
         watch.start();
         return watch;
     }
 
     /** Opens a watch from {@code version}; the server ends it after {@code timeoutSeconds}. */
-    WatchLines openWatch(String namespace, String version, int timeoutSeconds) throws ApiException, IOException {
+    WatchLines openWatch(String namespace, String selector, String version, int timeoutSeconds)
+            throws ApiException, IOException {
         Call call = namespace == null
-                ? api.listEventForAllNamespaces().watch(true).allowWatchBookmarks(true).resourceVersion(version)
-                    .timeoutSeconds(timeoutSeconds).buildCall(null)
-                : api.listNamespacedEvent(namespace).watch(true).allowWatchBookmarks(true).resourceVersion(version)
-                    .timeoutSeconds(timeoutSeconds).buildCall(null);
+                ? api.listEventForAllNamespaces().fieldSelector(selector).watch(true).allowWatchBookmarks(true)
+                    .resourceVersion(version).timeoutSeconds(timeoutSeconds).buildCall(null)
+                : api.listNamespacedEvent(namespace).fieldSelector(selector).watch(true).allowWatchBookmarks(true)
+                    .resourceVersion(version).timeoutSeconds(timeoutSeconds).buildCall(null);
         Response response = execute(call);
         return new WatchLines(call, response, new BufferedReader(response.body().charStream()));
     }

@@ -4,8 +4,7 @@ import dev.podscope.format.PodCategory;
 import dev.podscope.format.PodRow;
 import dev.podscope.session.ConnectionState;
 import dev.podscope.ui.Icon;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import dev.podscope.ui.WhileShown;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
@@ -88,7 +87,8 @@ public final class PodTableView extends TableView<PodRowViewModel> {
                 event.consume();
             }
         });
-        startClock();
+        // AGE and RESTARTS tick without recreating rows: cells follow the model's clock.
+        WhileShown.repeat(this, Duration.seconds(1), model::tick);
     }
 
     /**
@@ -200,19 +200,6 @@ public final class PodTableView extends TableView<PodRowViewModel> {
             return model.filterTextProperty().get().isBlank() ? "No pods" : "No pods match the filter";
         }, model.connectionProperty(), model.filterTextProperty()));
         return label;
-    }
-
-    /** AGE and RESTARTS tick without recreating rows: cells follow the model's clock. */
-    private void startClock() {
-        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), event -> model.tick()));
-        clock.setCycleCount(Timeline.INDEFINITE);
-        sceneProperty().subscribe(scene -> {
-            if (scene == null) {
-                clock.stop();
-            } else {
-                clock.play();
-            }
-        });
     }
 
     private final class PodCell extends TableCell<PodRowViewModel, PodRowViewModel> {

@@ -1,8 +1,7 @@
 package dev.podscope.portforward;
 
 import dev.podscope.ui.Icon;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import dev.podscope.ui.WhileShown;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
@@ -82,7 +81,8 @@ public final class ForwardsView extends VBox {
         VBox.setVgrow(table, Priority.ALWAYS);
 
         getChildren().addAll(header(onClose, onNew), new FavouritesOfferView(model), table);
-        startRefreshing();
+        // Byte counters move without notifications: read them every second while the panel is on screen.
+        WhileShown.repeatFromShown(this, Duration.seconds(1), model::refresh);
     }
 
     public TableView<ForwardRowViewModel> table() {
@@ -255,20 +255,6 @@ public final class ForwardsView extends VBox {
             case FAILED -> Icon.POD_FAILED;
             case STOPPED -> Icon.STOP;
         };
-    }
-
-    /** Byte counters move without notifications: read them every second while the panel is on screen. */
-    private void startRefreshing() {
-        Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(1), event -> model.refresh()));
-        refresh.setCycleCount(Timeline.INDEFINITE);
-        sceneProperty().subscribe(scene -> {
-            if (scene == null) {
-                refresh.stop();
-            } else {
-                model.refresh();
-                refresh.play();
-            }
-        });
     }
 
     private static final class ForwardRow extends javafx.scene.control.TableRow<ForwardRowViewModel> {

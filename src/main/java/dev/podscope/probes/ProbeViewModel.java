@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * "Run probe now" for one pod: the containers that declare probes and, per container, the kinds it declares; one
@@ -93,22 +94,8 @@ public final class ProbeViewModel implements AutoCloseable {
         if (c == null || k == null) {
             return;
         }
-        cancelRepeat();
-        long run = ++runs;
-        running.set(true);
-        status.set("Running the " + k.name().toLowerCase(java.util.Locale.ROOT) + " probe of " + c + "…");
-        tasks.execute(() -> declaredOutcome(c, k), result -> {
-            add(result);
-            if (run == runs) {
-                running.set(false);
-                status.set("");
-            }
-        }, error -> {
-            if (run == runs) {
-                running.set(false);
-                status.set(message(error));
-            }
-        });
+        runOnce("Running the " + k.name().toLowerCase(java.util.Locale.ROOT) + " probe of " + c + "…",
+                () -> declaredOutcome(c, k));
     }
 
     /** Runs the chosen probe {@link #repeatTimesProperty()} times, periodSeconds apart; each result arrives live. */
@@ -162,12 +149,18 @@ public final class ProbeViewModel implements AutoCloseable {
         AdHoc how = adHoc.get();
         String path = adHocPath.get() == null || adHocPath.get().isBlank() ? "/" : adHocPath.get().strip();
         String what = how == AdHoc.HTTP ? "GET :" + port + path : "TCP :" + port;
+        runOnce("Checking " + what + "…", () -> new Outcome(how == AdHoc.HTTP
+                ? runner.runAdHocHttp(client, pod, port, path) : runner.runAdHocTcp(client, pod, port),
+                null, null, "ad-hoc " + what));
+    }
+
+    /** One run in the background; only the newest run's end clears or sets the status. */
+    private void runOnce(String runningStatus, Callable<Outcome> work) {
         cancelRepeat();
         long run = ++runs;
         running.set(true);
-        status.set("Checking " + what + "…");
-        tasks.execute(() -> new Outcome(how == AdHoc.HTTP ? runner.runAdHocHttp(client, pod, port, path)
-                : runner.runAdHocTcp(client, pod, port), null, null, "ad-hoc " + what), result -> {
+        status.set(runningStatus);
+        tasks.execute(work, result -> {
             add(result);
             if (run == runs) {
                 running.set(false);

@@ -1,5 +1,6 @@
 package dev.podscope.app;
 
+import dev.podscope.testing.Eventually;
 import dev.podscope.kube.KubeContext;
 import dev.podscope.kube.KubeconfigLoader;
 import dev.podscope.kube.KubeconfigSet;
@@ -17,11 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,7 +51,7 @@ class EarlySessionsTest {
         try (ContextSession session = sessions.open(context)) {
             assertThat(session).isInstanceOf(EarlySession.class);
             session.watchPods(window);
-            await(() -> window.live() && window.pods() > 0);
+            Eventually.until("the pods listed and watched", () -> window.live() && window.pods() > 0);
             assertThat(window.pods()).isEqualTo(sandbox.store().list(Resources.PODS, null).items().size());
             assertThat(session.namespaces().get().names()).contains("default", "shop", "kube-system");
         }
@@ -69,14 +67,6 @@ class EarlySessionsTest {
         assertThatThrownBy(() -> sessions.open(other)).hasMessageContaining("\"elsewhere\"");
         try (ContextSession again = sessions.open(kubeconfig.contexts().getFirst())) {
             assertThat(again).isNotInstanceOf(EarlySession.class);
-        }
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waited 20 s").isBefore(deadline);
-            Thread.sleep(20);
         }
     }
 

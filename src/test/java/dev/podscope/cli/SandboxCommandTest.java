@@ -1,6 +1,6 @@
 package dev.podscope.cli;
 
-import dev.podscope.session.Eventually;
+import dev.podscope.testing.Eventually;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

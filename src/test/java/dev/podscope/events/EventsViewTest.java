@@ -14,7 +14,6 @@ import dev.podscope.ui.FxTaskExecutor;
 import dev.podscope.ui.MainView;
 import dev.podscope.ui.MainWindow;
 import dev.podscope.ui.MainWindowViewModel;
-import dev.podscope.ui.NamespaceChoice;
 import dev.podscope.ui.Screenshots;
 import dev.podscope.ui.SessionFactory;
 import io.kubernetes.client.openapi.models.CoreV1Event;
@@ -40,11 +39,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 
+import static dev.podscope.testing.FxWait.fx;
+import static dev.podscope.testing.FxWait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The namespace events view, switched to from the pod table, on a simulated sandbox cluster over HTTPS. */
@@ -160,19 +157,5 @@ class EventsViewTest {
     private void choose(String namespace) {
         WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> model.namespaceProperty().set(model.namespaces()
                 .stream().filter(c -> namespace.equals(c.name())).findFirst().orElseThrow())));
-    }
-
-    private static void await(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                    () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
-        } catch (TimeoutException e) {
-            throw new AssertionError("condition not reached", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static <T> T fx(Callable<T> read) {
-        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(read));
     }
 }

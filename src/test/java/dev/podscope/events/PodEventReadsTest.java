@@ -66,32 +66,15 @@ class PodEventReadsTest {
     @Test
     void aNamespaceWatchListsThenDeliversNewEventsUntilClosed() throws Exception {
         PodRef crash = sandbox.simulator().scenarioPod(Scenario.CRASH_LOOP);
-        BlockingQueue<List<CoreV1Event>> lists = new LinkedBlockingQueue<>();
-        BlockingQueue<CoreV1Event> changes = new LinkedBlockingQueue<>();
-        BlockingQueue<String> errors = new LinkedBlockingQueue<>();
-        EventWatch watch = new PodEventReads(client).watch(crash.namespace(), new EventListener() {
-            @Override
-            public void onList(List<CoreV1Event> events) {
-                lists.add(events);
-            }
-
-            @Override
-            public void onChange(String type, CoreV1Event event) {
-                changes.add(event);
-            }
-
-            @Override
-            public void onError(String message) {
-                errors.add(message);
-            }
-        });
+        Recorder recorder = new Recorder();
+        EventWatch watch = new PodEventReads(client).watch(crash.namespace(), null, recorder);
         try {
-            List<CoreV1Event> first = lists.poll(30, TimeUnit.SECONDS);
+            List<CoreV1Event> first = recorder.lists.poll(30, TimeUnit.SECONDS);
             assertThat(first).isNotEmpty().allSatisfy(e -> assertThat(e.getMetadata().getNamespace())
                     .isEqualTo(crash.namespace()));
             CoreV1Event backOff = null;
             while (backOff == null) {
-                CoreV1Event e = changes.poll(30, TimeUnit.SECONDS);
+                CoreV1Event e = recorder.changes.poll(30, TimeUnit.SECONDS);
                 assertThat(e).as("a change before giving up").isNotNull();
                 if ("BackOff".equals(e.getReason()) && crash.name().equals(e.getInvolvedObject().getName())) {
                     backOff = e;
@@ -101,6 +84,53 @@ class PodEventReadsTest {
         } finally {
             watch.close();
         }
-        assertThat(errors).isEmpty();
+        assertThat(recorder.errors).isEmpty();
+    }
+
+    @Test
+    void aWatchWithAPodsSelectorListsAndDeliversOnlyThatPodsEvents() throws Exception {
+        PodRef crash = sandbox.simulator().scenarioPod(Scenario.CRASH_LOOP);
+        V1Pod pod = new CoreV1Api(client).readNamespacedPod(crash.name(), crash.namespace()).execute();
+        Recorder recorder = new Recorder();
+        EventWatch watch = new PodEventReads(client).watch(crash.namespace(), PodEventReads.selector(pod), recorder);
+        try {
+            List<CoreV1Event> first = recorder.lists.poll(30, TimeUnit.SECONDS);
+            assertThat(first).isNotEmpty().allSatisfy(e -> assertThat(e.getInvolvedObject().getUid())
+                    .isEqualTo(pod.getMetadata().getUid()));
+            CoreV1Event backOff = null;
+            while (backOff == null) {
+                CoreV1Event e = recorder.changes.poll(30, TimeUnit.SECONDS);
+                assertThat(e).as("a change before giving up").isNotNull();
+                assertThat(e.getInvolvedObject().getName()).isEqualTo(crash.name());
+                if ("BackOff".equals(e.getReason())) {
+                    backOff = e;
+                }
+            }
+        } finally {
+            watch.close();
+        }
+        assertThat(recorder.errors).isEmpty();
+    }
+
+    /** Queues what a watch delivers, for the test thread to poll. */
+    private static final class Recorder implements EventListener {
+        final BlockingQueue<List<CoreV1Event>> lists = new LinkedBlockingQueue<>();
+        final BlockingQueue<CoreV1Event> changes = new LinkedBlockingQueue<>();
+        final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+
+        @Override
+        public void onList(List<CoreV1Event> events) {
+            lists.add(events);
+        }
+
+        @Override
+        public void onChange(String type, CoreV1Event event) {
+            changes.add(event);
+        }
+
+        @Override
+        public void onError(String message) {
+            errors.add(message);
+        }
     }
 }

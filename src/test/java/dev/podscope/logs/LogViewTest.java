@@ -30,11 +30,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 
+import static dev.podscope.testing.FxWait.fx;
+import static dev.podscope.testing.FxWait.await;
+import static dev.podscope.testing.FxWait.text;
 import static dev.podscope.logs.LogPods.NS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -276,22 +275,5 @@ class LogViewTest {
             }
             return max;
         });
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return fx(() -> robot.lookup(query).queryLabeled().getText());
-    }
-
-    private static <T> T fx(Callable<T> read) {
-        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(read));
-    }
-
-    private static void await(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(condition::getAsBoolean));
-        } catch (TimeoutException e) {
-            throw new AssertionError("condition not reached", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

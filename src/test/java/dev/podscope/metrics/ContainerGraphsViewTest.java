@@ -15,7 +15,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -28,9 +27,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
+import static dev.podscope.testing.FxWait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -153,13 +151,5 @@ class ContainerGraphsViewTest {
     private static int points(FxRobot robot, String id) {
         var found = robot.lookup(id).tryQueryAs(UsageChartView.class);
         return found.map(UsageChartView::points).orElse(0);
-    }
-
-    private static void await(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("gave up waiting", e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.podscope.portforward;
 
+import dev.podscope.testing.Eventually;
 import dev.podscope.sandbox.Sandbox;
 import dev.podscope.sandbox.store.Resources;
 import io.kubernetes.client.openapi.ApiClient;

@@ -1,5 +1,6 @@
 package dev.podscope.portforward;
 
+import dev.podscope.testing.Eventually;
 import dev.podscope.sandbox.Sandbox;
 import dev.podscope.ui.TaskExecutor;
 import io.kubernetes.client.openapi.ApiClient;
@@ -68,7 +69,7 @@ class ForwardsViewModelTest {
             for (int i = 0; i < 5; i++) {
                 sockets.add(new Socket(InetAddress.getLoopbackAddress(), row.status().localPort()));
             }
-            await(() -> manager.list().getFirst().openConnections() == 5);
+            Eventually.until("five open connections", () -> manager.list().getFirst().openConnections() == 5);
             assertThat(tasks.queued()).as("one UI task for all five changes").isEqualTo(1);
             assertThat(row.status().openConnections()).as("nothing changes before the UI task runs").isZero();
             tasks.runAll();
@@ -90,16 +91,6 @@ class ForwardsViewModelTest {
         assertThat(failures).singleElement().asString().contains("no-such-pod");
         assertThat(model.rows()).isEmpty();
         assertThat(manager.list()).isEmpty();
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached");
-            }
-            Thread.sleep(20);
-        }
     }
 
     /** Background work at once on the calling thread; UI tasks queued until {@link #runAll()}. */

@@ -31,11 +31,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 
+import static dev.podscope.testing.FxWait.fx;
+import static dev.podscope.testing.FxWait.await;
+import static dev.podscope.testing.FxWait.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -231,22 +230,5 @@ class ForwardsViewTest {
                             && c.getIndex() == row && c.getTableRow() != null && c.getTableRow().getItem() != null)
                     .map(Labeled::getText).findFirst().orElse(null);
         });
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return fx(() -> robot.lookup(query).queryLabeled().getText());
-    }
-
-    private static <T> T fx(Callable<T> read) {
-        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(read));
-    }
-
-    private static void await(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(condition::getAsBoolean));
-        } catch (TimeoutException e) {
-            throw new AssertionError("condition not reached", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

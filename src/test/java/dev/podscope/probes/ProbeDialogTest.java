@@ -32,11 +32,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 
+import static dev.podscope.testing.FxWait.fx;
+import static dev.podscope.testing.FxWait.await;
+import static dev.podscope.testing.FxWait.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The probe dialog as a user drives it, probing the sandbox's simulated containers through the real API server. */
@@ -181,22 +180,5 @@ class ProbeDialogTest {
             stage.show();
             return view;
         });
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return fx(() -> robot.lookup(query).queryLabeled().getText());
-    }
-
-    private static <T> T fx(Callable<T> read) {
-        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(read));
-    }
-
-    private static void await(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> fx(condition::getAsBoolean));
-        } catch (TimeoutException e) {
-            throw new AssertionError("condition not reached", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

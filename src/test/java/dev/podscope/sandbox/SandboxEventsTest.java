@@ -1,5 +1,6 @@
 package dev.podscope.sandbox;
 
+import dev.podscope.testing.Eventually;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -113,10 +114,10 @@ class SandboxEventsTest {
                 "--field-selector", "involvedObject.name=" + crash.name());
         try {
             BlockingQueue<String> lines = Kubectl.lines(watch);
-            String header = Await.line(lines, line -> line.startsWith("LAST SEEN"));
+            String header = Eventually.line(lines, line -> line.startsWith("LAST SEEN"));
             assertThat(header).contains("TYPE", "REASON", "OBJECT", "MESSAGE");
             // the crash loop goes on: each exit is a BackOff, repeated in the same Event with a higher count
-            Await.line(lines, line -> line.contains("BackOff") && line.contains("pod/" + crash.name()));
+            Eventually.line(lines, line -> line.contains("BackOff") && line.contains("pod/" + crash.name()));
         } finally {
             watch.destroy();
             watch.waitFor(10, TimeUnit.SECONDS);

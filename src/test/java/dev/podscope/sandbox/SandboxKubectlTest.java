@@ -1,5 +1,6 @@
 package dev.podscope.sandbox;
 
+import dev.podscope.testing.Eventually;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -137,14 +138,14 @@ class SandboxKubectlTest {
         Process watch = kubectl.start("get", "pods", "-w");
         try {
             BlockingQueue<String> lines = Kubectl.lines(watch);
-            Await.line(lines, line -> line.startsWith("web-1 "));
+            Eventually.line(lines, line -> line.startsWith("web-1 "));
             store.create(Resources.PODS, SandboxFixtures.runningPod("shop", "web-2", "node-2", Map.of()));
-            assertThat(cells(Await.line(lines, line -> !line.isBlank()))).startsWith("web-2", "1/1", "Running");
+            assertThat(cells(Eventually.line(lines, line -> !line.isBlank()))).startsWith("web-2", "1/1", "Running");
             store.modify(Resources.PODS, "shop", "web-0", pod -> {
                 pod.getMetadata().setDeletionTimestamp(store.now().plusSeconds(30));
                 return pod;
             });
-            assertThat(cells(Await.line(lines, line -> !line.isBlank()))).startsWith("web-0", "1/1", "Terminating");
+            assertThat(cells(Eventually.line(lines, line -> !line.isBlank()))).startsWith("web-0", "1/1", "Terminating");
         } finally {
             watch.destroy();
             watch.waitFor(10, TimeUnit.SECONDS);
@@ -216,7 +217,7 @@ class SandboxKubectlTest {
     void deleteWaitsUntilTheKubeletRemovesThePod() throws Exception {
         Process delete = kubectl.start("delete", "pod", "web-1");
         try {
-            Await.until("web-1 to be terminating", () -> store.get(Resources.PODS, "shop", "web-1")
+            Eventually.until("web-1 to be terminating", () -> store.get(Resources.PODS, "shop", "web-1")
                     .map(s -> s.object().getMetadata().getDeletionTimestamp() != null).orElse(false));
             store.delete(Resources.PODS, "shop", "web-1");
             assertThat(delete.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -1,5 +1,6 @@
 package dev.podscope.sandbox;
 
+import dev.podscope.testing.Eventually;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.podscope.sandbox.sim.ClusterSimulator;
 import dev.podscope.sandbox.sim.PodRef;
@@ -79,7 +80,7 @@ class SandboxLogsClientTest {
         ClusterSimulator simulator = ClusterSimulator.start(store, new SimulatorOptions().withTimeScale(0.02));
         try (RunningSandbox sandbox = new RunningSandbox(store, tempDir)) {
             PodRef checkout = simulator.scenarioPod(Scenario.CRASH_LOOP);
-            Await.until("a crash of " + checkout, () -> store.get(Resources.PODS, checkout.namespace(), checkout.name())
+            Eventually.until("a crash of " + checkout, () -> store.get(Resources.PODS, checkout.namespace(), checkout.name())
                     .map(s -> s.object().getStatus().getContainerStatuses())
                     .filter(statuses -> statuses != null && !statuses.isEmpty() && hasCrashed(statuses.getFirst()))
                     .isPresent());

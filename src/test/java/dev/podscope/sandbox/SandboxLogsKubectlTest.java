@@ -1,5 +1,6 @@
 package dev.podscope.sandbox;
 
+import dev.podscope.testing.Eventually;
 import dev.podscope.sandbox.store.ClusterStore;
 import dev.podscope.sandbox.store.Resources;
 import org.junit.jupiter.api.AfterEach;
@@ -157,7 +158,7 @@ class SandboxLogsKubectlTest {
             BlockingQueue<String> lines = Kubectl.lines(follow);
             List<String> seen = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                seen.add(Await.line(lines, line -> true));
+                seen.add(Eventually.line(lines, line -> true));
             }
             assertThat(seen).allMatch(line -> ACCESS_LINE.matcher(line).matches());
             assertThat(follow.isAlive()).as("following until the container stops").isTrue();

@@ -1,5 +1,6 @@
 package dev.podscope.sandbox;
 
+import dev.podscope.testing.Eventually;
 import dev.podscope.portforward.SandboxPods;
 import io.kubernetes.client.PortForward;
 import org.junit.jupiter.api.AfterAll;
@@ -134,7 +135,7 @@ class SandboxStreamsKubectlTest {
 
     private static BlockingQueue<String> awaitForwarding(Process forward, int local) throws InterruptedException {
         BlockingQueue<String> lines = Kubectl.lines(forward);
-        Await.line(lines, line -> line.startsWith("Forwarding from 127.0.0.1:" + local));
+        Eventually.line(lines, line -> line.startsWith("Forwarding from 127.0.0.1:" + local));
         return lines;
     }
 

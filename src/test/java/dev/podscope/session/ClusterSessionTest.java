@@ -1,5 +1,6 @@
 package dev.podscope.session;
 
+import dev.podscope.testing.Eventually;
 import dev.podscope.kube.ClientFactory;
 import dev.podscope.kube.KubeconfigLoader;
 import dev.podscope.kube.KubeconfigSet;

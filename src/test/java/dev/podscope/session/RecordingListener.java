@@ -1,5 +1,6 @@
 package dev.podscope.session;
 
+import dev.podscope.testing.Eventually;
 import io.kubernetes.client.openapi.models.V1Pod;
 
 import java.util.ArrayList;

@@ -28,11 +28,10 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 
+import static dev.podscope.testing.FxWait.fx;
+import static dev.podscope.testing.FxWait.await;
+import static dev.podscope.testing.FxWait.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -144,22 +143,5 @@ class MainWindowForwardsTest {
         return robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
                 .filter(r -> r.getItem() == pod).findFirst()
                 .orElseThrow(() -> new AssertionError(pod + " is not on screen"));
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return fx(() -> robot.lookup(query).queryLabeled().getText());
-    }
-
-    private static <T> T fx(Callable<T> read) {
-        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(read));
-    }
-
-    private static void await(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(condition::getAsBoolean));
-        } catch (TimeoutException e) {
-            throw new AssertionError("condition not reached", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

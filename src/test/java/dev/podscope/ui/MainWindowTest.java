@@ -46,11 +46,10 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
+import static dev.podscope.testing.FxWait.await;
+import static dev.podscope.testing.FxWait.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -362,16 +361,6 @@ class MainWindowTest {
                 && model.table().rows().size() == pods);
     }
 
-    private static void await(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                    () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
-        } catch (TimeoutException e) {
-            throw new AssertionError("condition not reached", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private List<String> shownNames() {
         return model.table().rows().stream().map(r -> r.key().name()).toList();
     }
@@ -393,10 +382,6 @@ class MainWindowTest {
         return String.join(" · ", List.of("Running", "Pending", "Succeeded", "Failed", "Unknown").stream()
                 .map(phase -> phase + " " + pods.stream().filter(p -> phase.equals(p.getStatus().getPhase())).count())
                 .filter(s -> !s.endsWith(" 0")).toList());
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Labeled.class).getText();
     }
 
     /** The on-screen row of {@code podName}, scrolled into view first. */

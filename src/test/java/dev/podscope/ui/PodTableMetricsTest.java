@@ -28,10 +28,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 
+import static dev.podscope.testing.FxWait.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -98,13 +96,10 @@ class PodTableMetricsTest {
                 .orElseThrow();
         robot.interact(() -> window.table().scrollTo(measured));
         // a poll may land between reading the cells and the usage: compare a pair read without one in between
-        await(() -> {
-            PodUsage before = measured.usage();
-            String cpu = cell(robot, measured, PodColumn.CPU);
-            String memory = cell(robot, measured, PodColumn.MEMORY);
-            return before == measured.usage()
-                    && cpu.equals(Math.ceilDiv(before.nanoCores(), 1_000_000L) + "m")
-                    && memory.equals(before.bytes() / (1024 * 1024) + "Mi");
+        await(() -> { // on the FX thread, where the cells and the usage change
+            PodUsage usage = measured.usage();
+            return (Math.ceilDiv(usage.nanoCores(), 1_000_000L) + "m").equals(cellNow(measured, PodColumn.CPU))
+                    && (usage.bytes() / (1024 * 1024) + "Mi").equals(cellNow(measured, PodColumn.MEMORY));
         });
 
         robot.interact(() -> { // descending: the busiest first
@@ -131,23 +126,20 @@ class PodTableMetricsTest {
     }
 
     /** The text of {@code row}'s cell in {@code column}, read on the FX thread once the row is laid out. */
-    private String cell(FxRobot robot, PodRowViewModel row, PodColumn column) {
+    private String cell(PodRowViewModel row, PodColumn column) {
         String[] text = new String[1];
-        await(() -> {
-            robot.interact(() -> text[0] = window.table().lookupAll(".table-row-cell").stream()
-                    .map(node -> (TableRow<?>) node).filter(r -> r.getItem() == row).findFirst()
-                    .map(r -> ((Labeled) r.lookup("." + column.name().toLowerCase() + "-cell")).getText())
-                    .orElse(null));
+        await(() -> { // on the FX thread
+            text[0] = cellNow(row, column);
             return text[0] != null;
         });
         return text[0];
     }
 
-    private static void await(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (TimeoutException e) {
-            throw new AssertionError("gave up waiting", e);
-        }
+    /** The text of {@code row}'s cell in {@code column}, or null while the row is not laid out; on the FX thread. */
+    private String cellNow(PodRowViewModel row, PodColumn column) {
+        return window.table().lookupAll(".table-row-cell").stream()
+                .map(node -> (TableRow<?>) node).filter(r -> r.getItem() == row).findFirst()
+                .map(r -> ((Labeled) r.lookup("." + column.name().toLowerCase() + "-cell")).getText())
+                .orElse(null);
     }
 }

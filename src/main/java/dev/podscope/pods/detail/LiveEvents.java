@@ -18,8 +18,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The events of a pod ({@link PodEventWatch}) or of a namespace ({@link PodEventReads#watch}), kept current for a view-model. The feed's thread only queues changes;
- * the UI thread applies everything queued in one go and then calls {@code onChange} once, so thousands of events
+ * The events of a pod or of a namespace ({@link PodEventReads#watch}), kept current for a view-model. The feed's
+ * thread only queues changes; the UI thread applies everything queued in one go and then calls {@code onChange} once, so thousands of events
  * arriving together cost one refresh. Starting again, or closing, drops whatever the previous feed still sends.
  */
 public final class LiveEvents {
@@ -50,15 +50,15 @@ public final class LiveEvents {
     public void start(ApiClient client, V1Pod pod) {
         close();
         long current = generation;
-        feed = PodEventWatch.start(client, pod, listener(current));
+        feed = new PodEventReads(client).watch(pod.getMetadata().getNamespace(), PodEventReads.selector(pod),
+                listener(current));
     }
 
     /** The events of a namespace, or of all when {@code namespace} is null. */
     public void start(ApiClient client, String namespace) {
         close();
         long current = generation;
-        EventListener listener = namespaceListener(current);
-        feed = new PodEventReads(client).watch(namespace, listener);
+        feed = new PodEventReads(client).watch(namespace, null, listener(current));
     }
 
     public void close() {
@@ -98,7 +98,7 @@ public final class LiveEvents {
         return problem;
     }
 
-    private EventListener namespaceListener(long current) {
+    private EventListener listener(long current) {
         return new EventListener() {
             @Override
             public void onList(List<CoreV1Event> events) {
@@ -113,25 +113,6 @@ public final class LiveEvents {
             @Override
             public void onError(String message) {
                 offer(new Change(current, null, null, false, "Events are not updated, reconnecting: " + message));
-            }
-        };
-    }
-
-    private PodEventWatch.Listener listener(long current) {
-        return new PodEventWatch.Listener() {
-            @Override
-            public void listed(List<CoreV1Event> events) {
-                offer(new Change(current, List.copyOf(events), null, false, null));
-            }
-
-            @Override
-            public void changed(CoreV1Event event, boolean deleted) {
-                offer(new Change(current, null, event, deleted, null));
-            }
-
-            @Override
-            public void failed(String message) {
-                offer(new Change(current, null, null, false, message));
             }
         };
     }

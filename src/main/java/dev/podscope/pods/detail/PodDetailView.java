@@ -4,8 +4,7 @@ import dev.podscope.format.PodRow;
 import dev.podscope.logs.LogView;
 import dev.podscope.metrics.ContainerGraphsView;
 import dev.podscope.ui.Icon;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import dev.podscope.ui.WhileShown;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -81,7 +80,8 @@ public final class PodDetailView extends VBox {
         setPadding(new Insets(6, 10, 6, 10));
         setSpacing(6);
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-        startClock();
+        // Ages and "running for" tick while the detail is shown.
+        WhileShown.repeat(this, Duration.seconds(5), model::tick);
     }
 
     /** Ctrl+1 … Ctrl+6, Ctrl+(Shift+)Tab and Esc, wherever the focus is in the detail (or the window passes them). */
@@ -171,18 +171,5 @@ public final class PodDetailView extends VBox {
         yaml.setEditable(false);
         yaml.textProperty().bind(model.yamlProperty());
         return yaml;
-    }
-
-    /** Ages and "running for" tick while the detail is shown. */
-    private void startClock() {
-        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(5), event -> model.tick()));
-        clock.setCycleCount(Timeline.INDEFINITE);
-        sceneProperty().subscribe(scene -> {
-            if (scene == null) {
-                clock.stop();
-            } else {
-                clock.play();
-            }
-        });
     }
 }

@@ -2,6 +2,7 @@ package dev.podscope.pods.detail;
 
 import dev.podscope.diagnosis.Diagnosis;
 import dev.podscope.diagnosis.PodDiagnosis;
+import dev.podscope.diagnosis.PreviousLogTail;
 import dev.podscope.metrics.PodUsage;
 import dev.podscope.ui.TaskExecutor;
 import io.kubernetes.client.openapi.ApiClient;

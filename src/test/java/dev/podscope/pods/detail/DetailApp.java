@@ -14,7 +14,6 @@ import dev.podscope.ui.MainWindow;
 import dev.podscope.ui.MainWindowViewModel;
 import dev.podscope.ui.SessionFactory;
 import io.kubernetes.client.openapi.models.V1Pod;
-import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -23,10 +22,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
+
+import static dev.podscope.testing.FxWait.await;
+import static dev.podscope.testing.FxWait.fx;
 
 /**
  * The desktop app's main window on a simulated sandbox cluster (its simulator running 20 times faster than real
@@ -103,23 +101,5 @@ final class DetailApp {
         });
         robot.type(javafx.scene.input.KeyCode.ENTER);
         await(() -> model.detail().podProperty().get() == row);
-    }
-
-    static String text(FxRobot robot, String query) {
-        return fx(() -> robot.lookup(query).queryAs(Labeled.class).getText());
-    }
-
-    static void await(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                    () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
-        } catch (TimeoutException e) {
-            throw new AssertionError("condition not reached", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    static <T> T fx(Callable<T> read) {
-        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(read));
     }
 }

@@ -38,8 +38,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import static dev.podscope.pods.detail.DetailApp.await;
-import static dev.podscope.pods.detail.DetailApp.fx;
+import static dev.podscope.testing.FxWait.await;
+import static dev.podscope.testing.FxWait.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

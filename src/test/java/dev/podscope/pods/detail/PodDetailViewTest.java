@@ -10,10 +10,6 @@ import dev.podscope.ui.Screenshots;
 import io.kubernetes.client.openapi.models.CoreV1Event;
 import io.kubernetes.client.openapi.models.V1Pod;
 import javafx.css.PseudoClass;
-import javafx.scene.Node;
-import javafx.scene.control.Hyperlink;
-import javafx.scene.control.Labeled;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -34,9 +30,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-import static dev.podscope.pods.detail.DetailApp.await;
-import static dev.podscope.pods.detail.DetailApp.fx;
-import static dev.podscope.pods.detail.DetailApp.text;
+import static dev.podscope.testing.FxWait.await;
+import static dev.podscope.testing.FxWait.fx;
+import static dev.podscope.testing.FxWait.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The pod detail as a user opens and reads it, on a simulated sandbox cluster over HTTPS. */

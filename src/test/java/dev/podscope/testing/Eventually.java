@@ -1,12 +1,15 @@
-package dev.podscope.session;
+package dev.podscope.testing;
 
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Polls for something another thread or process does; the limit only keeps a broken test from hanging. */
 public final class Eventually {
-    private static final Duration LIMIT = Duration.ofSeconds(30);
+    private static final Duration LIMIT = Duration.ofSeconds(60);
 
     private Eventually() {
     }
@@ -33,5 +36,21 @@ public final class Eventually {
 
     public static void until(String what, BooleanSupplier condition) {
         get(what, () -> condition.getAsBoolean() ? Boolean.TRUE : null);
+    }
+
+    /** Takes lines until one matches and returns it. */
+    public static String line(BlockingQueue<String> lines, Predicate<String> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        StringBuilder seen = new StringBuilder();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line != null) {
+                if (wanted.test(line)) {
+                    return line;
+                }
+                seen.append(line).append('\n');
+            }
+        }
+        throw new AssertionError("no matching line; saw:\n" + seen);
     }
 }

@@ -29,6 +29,10 @@ import java.util.concurrent.TimeUnit;
  * until the tab lists all the pod's events, and the longest gap between two frames meanwhile (the worst FX-thread
  * stall). Closes and opens again for each run; prints one result line per run.
  * <p>
+ * Two more figures say where a stall goes: the longest CSS + layout pass of one pulse while opening (the work the
+ * detail's views cause), and, measured once before the runs, the longest frame of a window that only repaints (JavaFX's
+ * headless platform copies every repainted frame pixel by pixel on the FX thread, which no view can avoid: the floor).
+ * <p>
  * Arguments: kubeconfig, namespace, pod, expected events, runs.
  */
 public final class OpenPodBench {
@@ -72,6 +76,7 @@ public final class OpenPodBench {
         for (int i = 0; i < 600 && !loaded(model, key); i++) {
             Thread.sleep(50);
         }
+        System.out.println(repaintFloor(model).get(60, TimeUnit.SECONDS));
         for (int run = 0; run < runs; run++) {
             System.out.println(open(model, key, expected).get(60, TimeUnit.SECONDS));
             CompletableFuture<Void> closed = new CompletableFuture<>();
@@ -94,6 +99,34 @@ public final class OpenPodBench {
         return found.get();
     }
 
+    /** The longest gap between frames while the whole window repaints every frame and nothing else happens. */
+    private static CompletableFuture<String> repaintFloor(MainWindowViewModel model) {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            javafx.scene.Parent root = Stage.getWindows().getFirst().getScene().getRoot();
+            List<Long> gaps = new ArrayList<>();
+            long[] last = {System.nanoTime()};
+            AnimationTimer frames = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    long t = System.nanoTime();
+                    gaps.add(t - last[0]);
+                    last[0] = t;
+                    root.setOpacity(gaps.size() % 2 == 0 ? 1.0 : 0.99);
+                    if (gaps.size() > 20) {
+                        stop();
+                        root.setOpacity(1.0);
+                        List<Long> sorted = gaps.subList(1, gaps.size()).stream().sorted().toList();
+                        result.complete(String.format(Locale.ROOT, "%s-floor medianFrameMs=%.1f maxFrameMs=%.1f",
+                                MARKER, sorted.get(sorted.size() / 2) / 1e6, sorted.getLast() / 1e6));
+                    }
+                }
+            };
+            frames.start();
+        });
+        return result;
+    }
+
     /** Opens the pod on the FX thread and completes with the run's figures once its events are all listed. */
     private static CompletableFuture<String> open(MainWindowViewModel model, PodKey key, int expected) {
         CompletableFuture<String> result = new CompletableFuture<>();
@@ -103,6 +136,13 @@ public final class OpenPodBench {
             long start = System.nanoTime();
             long[] last = {start};
             long[] populated = {-1};
+            long[] layoutStart = {0};
+            long[] layoutMax = {0};
+            javafx.scene.Scene scene = Stage.getWindows().getFirst().getScene();
+            Runnable before = () -> layoutStart[0] = System.nanoTime();
+            Runnable after = () -> layoutMax[0] = Math.max(layoutMax[0], System.nanoTime() - layoutStart[0]);
+            scene.addPreLayoutPulseListener(before);
+            scene.addPostLayoutPulseListener(after);
             AnimationTimer frames = new AnimationTimer() {
                 @Override
                 public void handle(long now) {
@@ -115,10 +155,13 @@ public final class OpenPodBench {
                     // keep measuring a few frames after the tab is full: the last batch's layout counts too
                     if (populated[0] >= 0 && t - populated[0] > 300_000_000L) {
                         stop();
-                        result.complete(String.format(Locale.ROOT, "%s openMs=%.1f maxStallMs=%.1f frames=%d events=%d",
+                        scene.removePreLayoutPulseListener(before);
+                        scene.removePostLayoutPulseListener(after);
+                        result.complete(String.format(Locale.ROOT,
+                                "%s openMs=%.1f maxStallMs=%.1f maxLayoutMs=%.1f frames=%d events=%d",
                                 MARKER, (populated[0] - start) / 1e6,
-                                gaps.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6, gaps.size(),
-                                model.detail().events().rows().size()));
+                                gaps.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6, layoutMax[0] / 1e6,
+                                gaps.size(), model.detail().events().rows().size()));
                     }
                 }
             };

@@ -7,6 +7,7 @@ import dev.podscope.ui.Icon;
 import dev.podscope.ui.WhileShown;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -42,6 +43,7 @@ public final class PodDetailView extends VBox {
     private final PodDetailViewModel model;
     private final TabPane tabs = new TabPane();
     private final Map<DetailTab, Tab> byTab = new EnumMap<>(DetailTab.class);
+    private final Map<DetailTab, Node> contents = new EnumMap<>(DetailTab.class);
     private final Runnable onClose;
 
     public PodDetailView(PodDetailViewModel model, Runnable onClose) {
@@ -60,19 +62,17 @@ public final class PodDetailView extends VBox {
             byTab.put(tab, t);
             tabs.getTabs().add(t);
         }
-        byTab.get(DetailTab.OVERVIEW).setContent(new OverviewView(model));
-        byTab.get(DetailTab.CONTAINERS).setContent(new ContainersView(model));
-        byTab.get(DetailTab.EVENTS).setContent(new PodEventsView(model.events()));
-        byTab.get(DetailTab.YAML).setContent(yaml());
-        model.graphsProperty().subscribe(graphs ->
-                byTab.get(DetailTab.METRICS).setContent(graphs == null ? null : new ContainerGraphsView(graphs)));
-        model.logsProperty().subscribe(logs -> byTab.get(DetailTab.LOGS).setContent(logs == null
-                ? new StackPane(new Label("Logs need a connected cluster")) : new LogView(logs)));
+        // graphs and logs are replaced with the context: forget their views, rebuild them when next shown
+        model.graphsProperty().subscribe(graphs -> forget(DetailTab.METRICS));
+        model.logsProperty().subscribe(logs -> forget(DetailTab.LOGS));
         model.events().warningsProperty().subscribe(n -> byTab.get(DetailTab.EVENTS)
                 .setText(n.intValue() == 0 ? "Events" : "Events ⚠ " + n));
         tabs.getSelectionModel().select(byTab.get(model.tabProperty().get()));
-        tabs.getSelectionModel().selectedIndexProperty().subscribe(index ->
-                model.tabProperty().set(DetailTab.values()[index.intValue()]));
+        tabs.getSelectionModel().selectedIndexProperty().subscribe(index -> {
+            DetailTab shown = DetailTab.values()[index.intValue()];
+            attachOnly(shown);
+            model.tabProperty().set(shown);
+        });
         model.tabProperty().subscribe(tab -> tabs.getSelectionModel().select(byTab.get(tab)));
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
@@ -82,6 +82,37 @@ public final class PodDetailView extends VBox {
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         // Ages and "running for" tick while the detail is shown.
         WhileShown.repeat(this, Duration.seconds(5), model::tick);
+    }
+
+    /**
+     * Only the shown tab's content is in the scene: opening a pod then styles and lays out one tab, not six (the
+     * charts and the log viewer cost most). Each content is built the first time its tab is shown, then kept.
+     */
+    private void attachOnly(DetailTab shown) {
+        for (DetailTab tab : DetailTab.values()) {
+            byTab.get(tab).setContent(tab == shown ? contents.computeIfAbsent(tab, this::content) : null);
+        }
+    }
+
+    private void forget(DetailTab tab) {
+        contents.remove(tab);
+        if (model.tabProperty().get() == tab && tabs.getSelectionModel().getSelectedItem() == byTab.get(tab)) {
+            attachOnly(tab);
+        }
+    }
+
+    private Node content(DetailTab tab) {
+        return switch (tab) {
+            case OVERVIEW -> new OverviewView(model);
+            case CONTAINERS -> new ContainersView(model);
+            case METRICS -> model.graphsProperty().get() == null
+                    ? new StackPane(new Label("Metrics need a connected cluster"))
+                    : new ContainerGraphsView(model.graphsProperty().get());
+            case EVENTS -> new PodEventsView(model.events());
+            case LOGS -> model.logsProperty().get() == null
+                    ? new StackPane(new Label("Logs need a connected cluster")) : new LogView(model.logsProperty().get());
+            case YAML -> yaml();
+        };
     }
 
     /** Ctrl+1 … Ctrl+6, Ctrl+(Shift+)Tab and Esc, wherever the focus is in the detail (or the window passes them). */

@@ -17,9 +17,11 @@ import java.util.List;
 
 /**
  * The Events tab: the pod's events as {@code kubectl describe pod} lists them, oldest first, kept live by a watch
- * ({@link LiveEvents}); every applied batch is one list change.
+ * ({@link LiveEvents}); every applied batch is one list change. The rows (ages, "xN over M") are rendered in the
+ * background, a thousand events at a time would otherwise hold up the FX thread; only the finished list is applied.
  */
 public final class PodEventsViewModel {
+    private final TaskExecutor tasks;
     private final Clock clock;
     private final LiveEvents live;
     private final ObservableList<EventRow> rows = FXCollections.observableArrayList();
@@ -28,8 +30,10 @@ public final class PodEventsViewModel {
     private final ReadOnlyIntegerWrapper batches = new ReadOnlyIntegerWrapper(this, "batches");
     private List<CoreV1Event> events = List.of();
     private ApiClient client;
+    private long renders;
 
     public PodEventsViewModel(TaskExecutor tasks, Clock clock) {
+        this.tasks = tasks;
         this.clock = clock;
         this.live = new LiveEvents(tasks.ui(), this::changed);
     }
@@ -51,6 +55,7 @@ public final class PodEventsViewModel {
 
     /** Stops the watch and forgets the events. */
     void close() {
+        renders++;
         live.close();
         events = List.of();
         rows.clear();
@@ -87,21 +92,40 @@ public final class PodEventsViewModel {
     }
 
     private void changed() {
-        events = live.events(LiveEvents.OLDEST_FIRST);
-        render();
+        render(live.events(LiveEvents.OLDEST_FIRST));
         batches.set(batches.get() + 1);
     }
 
     private void render() {
+        render(events);
+    }
+
+    /** Renders {@code sorted} off the FX thread, then applies it unless a newer render or a close came meanwhile. */
+    private void render(List<CoreV1Event> sorted) {
+        long render = ++renders;
         Instant now = clock.instant();
-        List<EventRow> fresh = events.stream().map(e -> EventRow.of(e, now)).toList();
+        String problem = live.problem();
+        boolean listed = live.listed();
+        tasks.execute(() -> sorted.stream().map(e -> EventRow.of(e, now)).toList(), fresh -> {
+            if (render == renders) {
+                apply(sorted, fresh, problem, listed);
+            }
+        }, error -> {
+            if (render == renders) {
+                message.set("Events cannot be shown: " + error.getMessage());
+            }
+        });
+    }
+
+    private void apply(List<CoreV1Event> sorted, List<EventRow> fresh, String problem, boolean listed) {
+        events = sorted;
         if (!fresh.equals(rows)) {
             rows.setAll(fresh);
         }
         warnings.set((int) fresh.stream().filter(EventRow::warning).count());
-        if (live.problem() != null) {
-            message.set(live.problem());
-        } else if (live.listed()) {
+        if (problem != null) {
+            message.set(problem);
+        } else if (listed) {
             message.set(fresh.isEmpty() ? "No events" : "");
         }
     }

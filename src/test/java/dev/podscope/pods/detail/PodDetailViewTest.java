@@ -179,4 +179,28 @@ class PodDetailViewTest {
         assertThat(logs.streamingProperty().get()).isFalse();
         assertThat(app.window.table().isFocused()).isTrue();
     }
+
+    @Test
+    void onlyTheShownTabIsInTheSceneAndItsContentIsKept(FxRobot robot) {
+        String name = app.scenarioPod(Scenario.IMAGE_PULL_BACKOFF);
+        app.open(robot, name);
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
+        await(() -> robot.lookup("#detail-conditions").tryQuery().isPresent());
+        Node conditions = robot.lookup("#detail-conditions").query();
+        assertThat(robot.lookup("#detail-events").tryQuery()).as("the Events tab is not shown").isEmpty();
+        assertThat(robot.lookup("#detail-yaml").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#detail-containers").tryQuery()).isEmpty();
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
+        await(() -> robot.lookup("#detail-events").tryQuery().isPresent());
+        assertThat(robot.lookup("#detail-conditions").tryQuery()).as("the Overview left the scene").isEmpty();
+        PodEventsViewModel events = app.model.detail().events();
+        await(() -> !events.rows().isEmpty());
+        TableView<?> table = robot.lookup("#detail-events").queryAs(TableView.class);
+        assertThat(fx(() -> List.copyOf(table.getItems()))).isEqualTo(fx(() -> List.copyOf(events.rows())));
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
+        await(() -> robot.lookup("#detail-conditions").tryQuery().isPresent());
+        assertThat((Object) robot.lookup("#detail-conditions").query()).as("built once, then kept").isSameAs(conditions);
+    }
 }

@@ -9,6 +9,7 @@ import dev.podscope.sandbox.store.Resources;
 import dev.podscope.ui.Screenshots;
 import io.kubernetes.client.openapi.models.CoreV1Event;
 import io.kubernetes.client.openapi.models.V1Pod;
+import javafx.scene.Node;
 import javafx.css.PseudoClass;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;

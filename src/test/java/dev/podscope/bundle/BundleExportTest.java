@@ -9,6 +9,9 @@ import dev.podscope.sandbox.Canaries;
 import dev.podscope.sandbox.Sandbox;
 import dev.podscope.sandbox.api.AccessPolicy;
 import dev.podscope.sandbox.sim.SimulatorOptions;
+import dev.podscope.format.PodRow;
+import dev.podscope.sandbox.store.Resources;
+import dev.podscope.testing.Eventually;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.Config;
 import org.junit.jupiter.api.AfterAll;
@@ -130,6 +133,10 @@ class BundleExportTest {
 
     @Test
     void summaryListsUnhealthyPodsWithTheirDiagnosis() throws IOException {
+        // the crash loop alternates between Error and CrashLoopBackOff: capture it while it backs off
+        Eventually.until("a pod in CrashLoopBackOff", () -> sandbox.store().list(Resources.PODS, "shop").items()
+                .stream().anyMatch(p -> PodRow.of(p.object(), Instant.now()).status()
+                        .equals("CrashLoopBackOff")));
         BundleFiles bundle = export(BundleScope.everyNamespace().withLogs(LogSelection.UNHEALTHY));
         String summary = bundle.text("summary.md");
         assertThat(summary).contains("# Podscope diagnostic bundle", "| shop |", "## Unhealthy pods",

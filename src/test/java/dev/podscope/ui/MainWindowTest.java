@@ -49,6 +49,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import static dev.podscope.testing.FxWait.await;
+import static dev.podscope.testing.FxWait.fx;
 import static dev.podscope.testing.FxWait.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -280,7 +281,11 @@ class MainWindowTest {
     void keyboardMovesFiltersAndOpens(FxRobot robot) {
         List<V1Pod> pods = SandboxClusters.pods(clusters.dev().store(), null);
         awaitLiveWith(pods.size());
-        robot.clickOn(robot.lookup(".name-cell").nth(0).queryAs(Node.class));
+        // click a cell that shows a pod (a freshly laid-out table may still hold an empty, recycled cell first)
+        Node cell = fx(() -> robot.lookup(".name-cell").queryAllAs(Labeled.class).stream()
+                .filter(c -> c.getText() != null && !c.getText().isEmpty()).findFirst().orElseThrow());
+        robot.clickOn(cell);
+        await(() -> window.table().getSelectionModel().getSelectedIndex() >= 0);
         int first = window.table().getSelectionModel().getSelectedIndex();
 
         robot.type(KeyCode.DOWN);

@@ -9,6 +9,7 @@ import dev.podscope.bundle.LogSelection;
 import dev.podscope.bundle.redact.UserRules;
 import dev.podscope.logs.GoDuration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -29,11 +30,8 @@ final class BundleExportCommand implements Callable<Integer> {
     @Option(names = {"-A", "--all-namespaces"}, description = "Collect every namespace.")
     boolean allNamespaces;
 
-    @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context (default: current-context).")
-    String context;
-
-    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig file (default: $KUBECONFIG, else ~/.kube/config).")
-    String kubeconfig;
+    @Mixin
+    ConnectionOptions cluster;
 
     @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR", description = "Only objects with these labels, e.g. app=cart.")
     String selector;
@@ -65,7 +63,7 @@ final class BundleExportCommand implements Callable<Integer> {
             throw new CliErrors.UserError("use either -n NAMESPACE or -A, not both");
         }
         BundleScope scope = scope();
-        ClusterConnection connection = ClusterConnection.open(kubeconfig, context);
+        ClusterConnection connection = cluster.open();
         if (!allNamespaces && namespaces.isEmpty()) {
             scope = BundleScope.namespaces(List.of(connection.namespace())).withLabelSelector(scope.labelSelector())
                     .withSince(scope.since()).withLogs(scope.logs()).withLogLimit(scope.logLimitBytes())

@@ -9,6 +9,7 @@ import dev.podscope.format.PodFileReader;
 import dev.podscope.format.WireJson;
 import io.kubernetes.client.openapi.models.V1Pod;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -44,11 +45,8 @@ final class GetPodsCommand implements Callable<Integer> {
     @Option(names = {"-f", "--filename"}, paramLabel = "FILE", description = "Render pods from a JSON/YAML file (Pod, PodList or List) without a cluster.")
     Path file;
 
-    @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context (default: current-context).")
-    String context;
-
-    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig file (default: $KUBECONFIG, else ~/.kube/config).")
-    String kubeconfig;
+    @Mixin
+    ConnectionOptions cluster;
 
     @Override
     public Integer call() throws Exception {
@@ -78,7 +76,7 @@ final class GetPodsCommand implements Callable<Integer> {
     }
 
     private int fromCluster() {
-        ClusterConnection connection = ClusterConnection.open(kubeconfig, context);
+        ClusterConnection connection = cluster.open();
         String ns = namespace != null ? namespace : connection.namespace();
         String base = allNamespaces ? "/api/v1/pods" : "/api/v1/namespaces/" + ns + "/pods";
         ServerRequests server = new ServerRequests(connection);
@@ -146,7 +144,7 @@ final class GetPodsCommand implements Callable<Integer> {
             return namespace;
         }
         return pods.isEmpty() || pods.getFirst().getMetadata().getNamespace() == null
-                ? ClusterConnection.namespaceOrDefault(kubeconfig, context) : pods.getFirst().getMetadata().getNamespace();
+                ? cluster.namespaceOrDefault() : pods.getFirst().getMetadata().getNamespace();
     }
 
     private static void write(GetOutput out) {

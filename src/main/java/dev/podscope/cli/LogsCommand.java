@@ -14,6 +14,7 @@ import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1Pod;
 import okhttp3.Response;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -66,18 +67,15 @@ final class LogsCommand implements Callable<Integer> {
     @Option(names = "--prefix", description = "Prefix each line with [pod/NAME/CONTAINER].")
     boolean prefix;
 
-    @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context (default: current-context).")
-    String context;
-
-    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig file (default: $KUBECONFIG, else ~/.kube/config).")
-    String kubeconfig;
+    @Mixin
+    ConnectionOptions cluster;
 
     @Override
     public Integer call() throws Exception {
         if (allContainers && container != null) {
             throw new CliErrors.UserError("--container cannot be used with --all-containers");
         }
-        ClusterConnection connection = ClusterConnection.open(kubeconfig, context);
+        ClusterConnection connection = cluster.open();
         String ns = namespace != null ? namespace : connection.namespace();
         V1Pod pod = pod(connection.client(), ns);
         List<LogRequest> requests = new ArrayList<>();

@@ -6,6 +6,7 @@ import dev.podscope.portforward.ForwardState;
 import dev.podscope.portforward.ForwardStatus;
 import dev.podscope.portforward.ForwardTarget;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,11 +41,8 @@ final class PortForwardCommand implements Callable<Integer> {
             + " comma separated (default: 127.0.0.1; others are reachable from the network).")
     List<String> addresses = List.of(ForwardManager.DEFAULT_ADDRESS);
 
-    @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context (default: current-context).")
-    String context;
-
-    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig file (default: $KUBECONFIG, else ~/.kube/config).")
-    String kubeconfig;
+    @Mixin
+    ConnectionOptions cluster;
 
     @Override
     public Integer call() throws Exception {
@@ -52,7 +50,7 @@ final class PortForwardCommand implements Callable<Integer> {
         for (String p : ports) {
             specs.add(PortSpec.parse(p));
         }
-        ClusterConnection connection = ClusterConnection.open(kubeconfig, context);
+        ClusterConnection connection = cluster.open();
         String ns = namespace != null ? namespace : connection.namespace();
         PrintStream out = System.out;
         ForwardManager manager = new ForwardManager();

@@ -15,6 +15,7 @@ import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1Probe;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -63,18 +64,15 @@ final class ProbeCommand implements Callable<Integer> {
         String tcp;
     }
 
-    @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context (default: current-context).")
-    String context;
-
-    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig file (default: $KUBECONFIG, else ~/.kube/config).")
-    String kubeconfig;
+    @Mixin
+    ConnectionOptions cluster;
 
     @Override
     public Integer call() throws Exception {
         if (repeat < 1) {
             throw new CliErrors.UserError("--repeat must be at least 1");
         }
-        ClusterConnection connection = ClusterConnection.open(kubeconfig, context);
+        ClusterConnection connection = cluster.open();
         String ns = namespace != null ? namespace : connection.namespace();
         ApiClient client = connection.client();
         V1Pod pod = readPod(client, ns, name.startsWith("pod/") ? name.substring(4) : name);

@@ -10,6 +10,7 @@ import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1Pod;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,18 +46,15 @@ final class TopPodsCommand implements Callable<Integer> {
     @Option(names = "--sum", description = "Add a line with the sum.")
     boolean sum;
 
-    @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context (default: current-context).")
-    String context;
-
-    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig file (default: $KUBECONFIG, else ~/.kube/config).")
-    String kubeconfig;
+    @Mixin
+    ConnectionOptions cluster;
 
     @Override
     public Integer call() {
         if (name != null && selector != null) {
             throw new CliErrors.UserError("only one of NAME or selector can be provided");
         }
-        ClusterConnection connection = ClusterConnection.open(kubeconfig, context);
+        ClusterConnection connection = cluster.open();
         String ns = namespace != null ? namespace : connection.namespace();
         MetricsReader reader = TopCommand.reader(connection);
         List<PodUsage> pods;

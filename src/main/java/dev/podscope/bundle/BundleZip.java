@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -26,7 +27,6 @@ final class BundleZip implements Closeable {
 
     BundleZip(Path file) throws IOException {
         this.zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
-        zip.setLevel(6);
     }
 
     /** Starts entry {@code path}; write to the returned stream, then call {@link #end}. Closing it is harmless. */
@@ -34,6 +34,9 @@ final class BundleZip implements Closeable {
         if (open != null) {
             throw new IllegalStateException("entry " + open.path + " is still open");
         }
+        // logs are nearly all of a bundle's bytes: the fastest level packs them 3x faster than the default, for a
+        // zip about a quarter larger
+        zip.setLevel(path.startsWith("logs/") ? Deflater.BEST_SPEED : Deflater.DEFAULT_COMPRESSION);
         zip.putNextEntry(new ZipEntry(path));
         open = new Entry(path, zip);
         return open;
@@ -59,6 +62,7 @@ final class BundleZip implements Closeable {
 
     /** The manifest goes in last and is not listed in itself. */
     void writeUnlisted(String path, byte[] bytes) throws IOException {
+        zip.setLevel(Deflater.DEFAULT_COMPRESSION);
         zip.putNextEntry(new ZipEntry(path));
         zip.write(bytes);
         zip.closeEntry();

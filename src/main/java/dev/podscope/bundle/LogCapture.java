@@ -52,11 +52,17 @@ final class LogCapture {
             BufferedSource in = response.body().source();
             LogRedaction redaction = new LogRedaction(redactor, path);
             int lines = 0;
-            for (String line = in.readUtf8Line(); line != null; line = in.readUtf8Line()) {
+            for (byte[] line = nextLine(in); line != null; line = nextLine(in)) {
                 if (++lines % 1024 == 0 && cancelled.getAsBoolean()) {
                     throw new BundleCancelledException();
                 }
-                spool.write((redaction.line(line) + "\n").getBytes(StandardCharsets.UTF_8));
+                int end = line[line.length - 1] == '\n' ? line.length - 1 : line.length;
+                if (redaction.unchanged(line, 0, end)) {
+                    spool.write(line, end);
+                } else {
+                    String redacted = redaction.line(new String(line, 0, end, StandardCharsets.UTF_8));
+                    spool.write(redacted.getBytes(StandardCharsets.UTF_8), -1);
+                }
             }
             kept = true;
             return new Captured(path, spool, cap);
@@ -68,6 +74,15 @@ final class LogCapture {
                 spool.close();
             }
         }
+    }
+
+    /** The next line with its newline (the last line may lack one), or null at the end; never empty. */
+    private static byte[] nextLine(BufferedSource in) throws IOException {
+        long newline = in.indexOf((byte) '\n');
+        if (newline >= 0) {
+            return in.readByteArray(newline + 1);
+        }
+        return in.exhausted() ? null : in.readByteArray();
     }
 
     /** A log read and redacted, waiting for its turn in the zip. */
@@ -104,10 +119,13 @@ final class LogCapture {
             this.directory = directory;
         }
 
-        void write(byte[] bytes) throws IOException {
-            size += bytes.length;
-            if (memory != null && memory.size() + bytes.length <= IN_MEMORY) {
-                memory.write(bytes);
+        /** Writes {@code bytes[0, length)} and a newline; a negative length means all of them. */
+        void write(byte[] bytes, int length) throws IOException {
+            int n = length < 0 ? bytes.length : length;
+            size += n + 1;
+            if (memory != null && memory.size() + n + 1 <= IN_MEMORY) {
+                memory.write(bytes, 0, n);
+                memory.write('\n');
                 return;
             }
             if (file == null) {
@@ -116,7 +134,8 @@ final class LogCapture {
                 memory.writeTo(fileOut);
                 memory = null;
             }
-            fileOut.write(bytes);
+            fileOut.write(bytes, 0, n);
+            fileOut.write('\n');
         }
 
         void copyTail(BundleZip zip, String path, long cap) throws IOException {

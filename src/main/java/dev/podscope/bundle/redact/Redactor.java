@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Masks secrets in what goes into a bundle: API objects (as JSON trees, in place) and log lines. Object rules know
@@ -27,6 +28,8 @@ public final class Redactor {
 
     private final List<RedactionRule> rules;
     private final RedactionReport report;
+    /** Rule sets by the rules they hold: most files share the same few. */
+    private final Map<List<RedactionRule>, TextRuleSet> ruleSets = new ConcurrentHashMap<>();
 
     public Redactor(List<RedactionRule> userRules, RedactionReport report) {
         List<RedactionRule> all = new ArrayList<>(TextRules.ALL);
@@ -41,21 +44,22 @@ public final class Redactor {
 
     /** Redacts one object of bundle file {@code file} in place. */
     public void object(ObjectNode object, String file) {
-        List<RedactionRule> applicable = rulesFor(file);
+        TextRuleSet applicable = rulesFor(file);
         walk(object, file, applicable);
     }
 
     /** A log line of {@code file} with secrets masked. Multi-line private keys are handled by {@link LogRedaction}. */
-    public String line(String line, String file, List<RedactionRule> applicable) {
+    public String line(String line, String file, TextRuleSet applicable) {
         return text(line, file, applicable);
     }
 
     /** The rules that apply to {@code file}: built-in ones everywhere, user rules where their glob matches. */
-    public List<RedactionRule> rulesFor(String file) {
-        return rules.stream().filter(r -> r.appliesTo(file)).toList();
+    public TextRuleSet rulesFor(String file) {
+        return ruleSets.computeIfAbsent(rules.stream().filter(r -> r.appliesTo(file)).toList(),
+                applicable -> TextRuleSet.of(applicable, LogRedaction.KEY_BLOCK_HINT));
     }
 
-    private void walk(JsonNode node, String file, List<RedactionRule> applicable) {
+    private void walk(JsonNode node, String file, TextRuleSet applicable) {
         if (node instanceof ObjectNode object) {
             maskSensitiveEnv(object, file);
             Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
@@ -132,7 +136,7 @@ public final class Redactor {
      * kubectl apply stores the whole applied object as JSON in this annotation, env values and ConfigMap data
      * included: it is redacted as an object of its own, not as text.
      */
-    private String lastApplied(String json, String file, List<RedactionRule> applicable) {
+    private String lastApplied(String json, String file, TextRuleSet applicable) {
         try {
             JsonNode parsed = MAPPER.readTree(json);
             if (parsed instanceof ObjectNode object) {
@@ -158,14 +162,14 @@ public final class Redactor {
         }
     }
 
-    private String text(String value, String file, List<RedactionRule> applicable) {
-        if (value.length() < 6) {
+    private String text(String value, String file, TextRuleSet applicable) {
+        if (value.length() < 6 || !applicable.mayMatch(value)) {
             return value;
         }
         String current = value;
         String lower = value.toLowerCase(Locale.ROOT);
         int[] hits = new int[1];
-        for (RedactionRule rule : applicable) {
+        for (RedactionRule rule : applicable.rules()) {
             hits[0] = 0;
             String next = rule.apply(current, lower, hits);
             if (hits[0] > 0) {

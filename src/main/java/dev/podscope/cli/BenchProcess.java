@@ -43,6 +43,39 @@ final class BenchProcess {
         return cmd;
     }
 
+    /**
+     * podscope in a plain JVM with the default JIT, also when the benchmark runs from the app image (its runtime has
+     * bin/java): for a sandbox that stands in for a remote API server, which should not be slowed down by the
+     * launcher's desktop-oriented JVM options.
+     */
+    List<String> plainJvm(List<String> args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "dev.podscope.app.Main"));
+        cmd.addAll(args);
+        return cmd;
+    }
+
+    /** Starts {@code cmd} and returns it once a line of its output starts with {@code ready}; the rest is discarded. */
+    Process startUntil(List<String> cmd, String ready) throws IOException {
+        Process process = start(cmd, errors());
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.startsWith(ready)) {
+                Thread.ofPlatform().daemon().name("bench-drain").start(() -> {
+                    try (out) {
+                        out.transferTo(java.io.Writer.nullWriter());
+                    } catch (IOException ignored) {
+                        // the process has gone: nothing more to drain
+                    }
+                });
+                return process;
+            }
+        }
+        process.destroy();
+        throw new IllegalStateException("no \"" + ready + "\" from " + String.join(" ", cmd));
+    }
+
     String output(List<String> cmd) throws IOException, InterruptedException {
         Process process = start(cmd, errors());
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

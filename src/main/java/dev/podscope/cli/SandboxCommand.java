@@ -36,6 +36,9 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--no-metrics", description = "Serve no metrics.k8s.io API, as a cluster without metrics-server.")
     boolean noMetrics;
 
+    @Option(names = "--no-churn", description = "Keep the cluster steady: no Deployment does its periodic rolling restart.")
+    boolean noChurn;
+
     @Override
     public Integer call() throws Exception {
         Path file = kubeconfig != null ? kubeconfig
@@ -43,7 +46,8 @@ final class SandboxCommand implements Callable<Integer> {
         if (bundle != null) {
             return serveBundle(file);
         }
-        SimulatorOptions options = new SimulatorOptions().withSeed(seed).withPods(pods).withNamespaces(namespaces);
+        SimulatorOptions options = new SimulatorOptions().withSeed(seed).withPods(pods).withNamespaces(namespaces)
+                .withChurn(!noChurn);
         Sandbox sandbox = Sandbox.start(port, options).metricsApi(!noMetrics);
         sandbox.writeKubeconfig(file);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -15,7 +15,8 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * Wraps the JDK's socket factory for two kubeconfig features OkHttp lacks: {@code tls-server-name} (used for SNI and
  * checked by the JDK's HTTPS endpoint identification instead of the URL host) and closing every open connection
- * when an exec plugin rotates the client certificate (client-go's connection tracker).
+ * when an exec plugin rotates the client certificate (client-go's connection tracker). It also offers the cipher
+ * suites in {@link CipherSuites}' order.
  */
 final class TrackingSslSocketFactory extends SSLSocketFactory {
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|.*:.*");
@@ -83,6 +84,10 @@ final class TrackingSslSocketFactory extends SSLSocketFactory {
     }
 
     private Socket track(Socket socket) {
+        if (socket instanceof SSLSocket ssl) {
+            // OkHttp keeps the socket's order when it applies its connection spec
+            ssl.setEnabledCipherSuites(CipherSuites.chaChaFirst(ssl.getEnabledCipherSuites()));
+        }
         if (serverName != null && socket instanceof SSLSocket ssl) {
             SSLParameters parameters = ssl.getSSLParameters();
             if (identifyServerName) {

@@ -1,5 +1,6 @@
 package dev.podscope.sandbox;
 
+import dev.podscope.kube.CipherSuites;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -102,6 +103,7 @@ public final class SandboxTls {
         factory.setKeyStorePassword(new String(KEY_PASSWORD));
         factory.setKeyManagerPassword(new String(KEY_PASSWORD));
         factory.setSniRequired(false);
+        factory.setCipherComparator(CipherSuites.CHACHA_FIRST);
         return factory;
     }
 

@@ -125,10 +125,11 @@ class SandboxStreamsKubectlTest {
         String web = SandboxPods.name(SandboxPods.ready(sandbox, "default", "web"));
         PortForward.PortForwardResult result = new PortForward(SandboxPods.client(sandbox))
                 .forward("default", web, List.of(80));
+        // the input stream first: once the server has answered and closed, client-java refuses to hand it out
+        InputStream in = result.getInputStream(80);
         OutputStream out = result.getOutboundStream(80);
         out.write("GET /healthz HTTP/1.1\r\nHost: web\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        InputStream in = result.getInputStream(80);
         byte[] head = in.readNBytes(15);
         assertThat(new String(head, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200 OK");
     }

@@ -26,15 +26,21 @@ public final class PodLog implements LogReply {
     private final LogQuery query;
     private final ContainerLog log;
     private final Instant from;
+    private final Instant to;
     private final Instant since;
 
-    /** {@code from} is where the selected stretch begins; {@code since}, when not null, the query's lower bound. */
-    PodLog(ClusterStore store, CountDownLatch closed, LogQuery query, ContainerLog log, Instant from, Instant since) {
+    /**
+     * {@code [from, to)} is the selected stretch, fixed when the request was accepted (its tail was counted up to
+     * {@code to}); {@code since}, when not null, is the query's lower bound.
+     */
+    PodLog(ClusterStore store, CountDownLatch closed, LogQuery query, ContainerLog log, Instant from, Instant to,
+           Instant since) {
         this.store = store;
         this.closed = closed;
         this.query = query;
         this.log = log;
         this.from = from;
+        this.to = to;
         this.since = since;
     }
 
@@ -49,7 +55,6 @@ public final class PodLog implements LogReply {
             return;
         }
         LogWriter writer = new LogWriter(out, query.timestamps(), query.limitBytes());
-        Instant to = log.end(store.clock().instant());
         boolean more = write(writer, log.lines(from, to));
         writer.flush();
         if (!more || !follows()) {

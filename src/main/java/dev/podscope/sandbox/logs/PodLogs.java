@@ -29,7 +29,7 @@ public final class PodLogs implements LogSource {
     public PodLog open(V1Pod pod, LogQuery query) {
         Optional<ContainerRun> run = ContainerRuns.select(pod, query);
         if (run.isEmpty()) {
-            return new PodLog(store, closed, query, null, null, null);
+            return new PodLog(store, closed, query, null, null, null, null);
         }
         ContainerLog log = new ContainerLog(run.get());
         Instant now = store.clock().instant();
@@ -43,7 +43,7 @@ public final class PodLogs implements LogSource {
             Instant tail = log.tailStart(query.tailLines(), end, from);
             from = tail.isAfter(from) ? tail : from;
         }
-        return new PodLog(store, closed, query, log, from, since);
+        return new PodLog(store, closed, query, log, from, end, since);
     }
 
     @Override

@@ -118,7 +118,8 @@ final class BenchProcess {
         return builder(cmd, stderr).start();
     }
 
-    private ProcessBuilder builder(List<String> cmd, ProcessBuilder.Redirect stderr) {
+    /** A process with its own HOME, no KUBECONFIG and none of the app-image launcher's marks. */
+    ProcessBuilder builder(List<String> cmd, ProcessBuilder.Redirect stderr) {
         ProcessBuilder builder = new ProcessBuilder(cmd).redirectError(stderr);
         Map<String, String> env = builder.environment();
         env.put("HOME", home.toString());

@@ -66,9 +66,9 @@ final class LogBenchCommand implements java.util.concurrent.Callable<Integer> {
             System.out.printf("Log benchmark: pod %s/%s writes %,d lines/s (ANSI colours, a 12,000-character line"
                     + " every 2,000); %.0f s warm-up, %.0f s measured%n", NAMESPACE, POD, rate, warmUp, seconds);
             double kubectlRate = followRate(List.of(kubectl, "--kubeconfig", kubeconfig.toString(), "logs", "-f",
-                    POD, "--tail=0"), dir);
+                    POD, "--tail=0"), bench, dir);
             double cliRate = followRate(bench.podscope(List.of("logs", "-f", POD, "--tail=0", "--kubeconfig",
-                    kubeconfig.toString())), dir);
+                    kubeconfig.toString())), bench, dir);
             String viewer = viewer(kubeconfig, dir);
             double viewerRate = Double.parseDouble(field(viewer, "rate"));
             System.out.printf("  kubectl logs -f > /dev/null       %,10.0f lines/s%n", kubectlRate);
@@ -88,11 +88,12 @@ final class LogBenchCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     /** Lines per second a follower prints, counted after the warm-up, its output thrown away. */
-    private double followRate(List<String> command, Path home) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("HOME", home.toString());
-        builder.environment().remove("KUBECONFIG");
-        Process process = builder.start();
+    private double followRate(List<String> command, BenchProcess bench, Path home)
+            throws IOException, InterruptedException {
+        Path errors = home.resolve("follower-stderr.txt");
+        // BenchProcess's environment: without the app-image launcher's mark, a child launcher would take "logs" for
+        // a main class
+        Process process = bench.builder(command, ProcessBuilder.Redirect.to(errors.toFile())).start();
         AtomicLong lines = new AtomicLong();
         Thread reader = Thread.ofPlatform().daemon().start(() -> count(process.getInputStream(), lines));
         // the warm-up starts with the first line: a JVM may take seconds to start on a busy machine
@@ -108,6 +109,10 @@ final class LogBenchCommand implements java.util.concurrent.Callable<Integer> {
         process.destroy();
         process.waitFor();
         reader.join(5000);
+        if (counted == 0) {
+            String stderr = Files.readString(errors).strip();
+            System.out.printf("  (no lines from %s%s)%n", command.getFirst(), stderr.isEmpty() ? "" : ": " + stderr);
+        }
         return counted / elapsed;
     }
 

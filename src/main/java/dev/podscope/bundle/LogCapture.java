@@ -60,8 +60,9 @@ final class LogCapture {
                 if (redaction.unchanged(line, 0, end)) {
                     spool.write(line, end);
                 } else {
-                    String redacted = redaction.line(new String(line, 0, end, StandardCharsets.UTF_8));
-                    spool.write(redacted.getBytes(StandardCharsets.UTF_8), -1);
+                    byte[] redacted = redaction.line(new String(line, 0, end, StandardCharsets.UTF_8))
+                            .getBytes(StandardCharsets.UTF_8);
+                    spool.write(redacted, redacted.length);
                 }
             }
             kept = true;
@@ -119,9 +120,8 @@ final class LogCapture {
             this.directory = directory;
         }
 
-        /** Writes {@code bytes[0, length)} and a newline; a negative length means all of them. */
-        void write(byte[] bytes, int length) throws IOException {
-            int n = length < 0 ? bytes.length : length;
+        /** Writes {@code bytes[0, n)} and a newline. */
+        void write(byte[] bytes, int n) throws IOException {
             size += n + 1;
             if (memory != null && memory.size() + n + 1 <= IN_MEMORY) {
                 memory.write(bytes, 0, n);
